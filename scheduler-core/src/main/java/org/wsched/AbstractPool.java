@@ -1,0 +1,521 @@
+package org.wsched;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
+import org.wsched.internal.idle.SleepController;
+
+/**
+ * The mechanism both pools share: worker threads and their run loop, the shared queue of
+ * submitted tasks, the idle/sleep protocol, the {@link java.util.concurrent.ExecutorService}
+ * life cycle and the statistics. Subclasses decide only where ready tasks go and where idle
+ * workers look ({@link #spawn}, {@link #findWork}, {@link #awaitJoin}, {@link #hasVisibleWork},
+ * {@link #shouldSplit}).
+ *
+ * <h2>Worker loop</h2>
+ * {@code findWork → run it → repeat}; when nothing is found the worker idles through the
+ * pool's {@link org.agrona.concurrent.IdleStrategy} (spin, yield, short parks) for
+ * {@code idleRoundsBeforeSleep} rounds, then gets sleepy: it announces itself in the
+ * {@link SleepController}, looks for work once more, naps briefly (covering publishers that
+ * tested the fence-free sleeper hint at that moment), and then sleeps until woken. So a pool
+ * with no work uses no CPU once its workers sleep.
+ *
+ * <h2>Life cycle</h2>
+ * RUNNING → SHUTDOWN (no new submissions; accepted work finishes) → STOP (workers exit;
+ * pending tasks are cancelled) → TERMINATED (every worker has exited). A SHUTDOWN pool stops
+ * when the last worker to get sleepy finds every worker asleep, no submission in flight and
+ * no work visible: no worker is running a task then, so none can create more.
+ */
+abstract class AbstractPool extends AbstractExecutorService implements Scheduler {
+
+    static final int RUNNING = 0;
+    static final int SHUTDOWN = 1;
+    static final int STOP = 2;
+    static final int TERMINATED = 3;
+
+    /** Nested helping (running other tasks while joining) stops at this depth; the joiner then blocks. */
+    static final int MAX_HELP_DEPTH = 16;
+    /** The first, timed part of falling asleep (see class comment). */
+    static final long NAP_NANOS = 2_000_000L;
+    /** A worker looks at the shared queue before its own deque once every this many loop turns. */
+    static final int FAIRNESS_MASK = 63;
+
+    private static final VarHandle STATE;
+    private static final VarHandle INFLIGHT;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATE = l.findVarHandle(AbstractPool.class, "state", int.class);
+            INFLIGHT = l.findVarHandle(AbstractPool.class, "inflightSubmits", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final int parallelism;
+    final Worker[] workers;
+    final SleepController sleep;
+    /** Submitted tasks (and, in the centralized pool, every ready task). */
+    final MpmcUnboundedXaddArrayQueue<Task<?>> sharedQueue = new MpmcUnboundedXaddArrayQueue<>(1024);
+    private final int idleRoundsBeforeSleep;
+    private final String kind;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final LongAdder externalSubmissions = new LongAdder();
+    private final LongAdder externalOffers = new LongAdder();
+    private final LongAdder wakeUps = new LongAdder();
+    private final Histogram latencyTotal = new Histogram(3);
+    private int state; // accessed only through STATE
+    private int inflightSubmits; // accessed only through INFLIGHT
+    private int liveWorkers; // guarded by 'this'
+
+    AbstractPool(String kind, PoolSettings s, boolean withDeques) {
+        this.kind = kind;
+        this.parallelism = s.parallelism;
+        this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
+        this.sleep = new SleepController(parallelism);
+        this.workers = new Worker[parallelism];
+        SplittableRandom seeds = new SplittableRandom(s.seed);
+        for (int i = 0; i < parallelism; i++) {
+            workers[i] = new Worker(this, i, s.threadNamePrefix + i, s.workerStackSize, withDeques,
+                    seeds.split(), s.idleStrategy.get());
+            sleep.register(i, workers[i]);
+        }
+        liveWorkers = parallelism;
+    }
+
+    /**
+     * Starts the workers; called by the builders once the subclass is fully constructed
+     * (Thread.start() happens-before everything the worker does, so it sees final fields).
+     */
+    final void start() {
+        for (Worker w : workers) {
+            w.start();
+        }
+    }
+
+    // ------------------------------------------------------------------ policy hooks
+
+    /** Creates a child task of the task running on {@code w} and makes it available. */
+    abstract <T> Task<T> spawn(Worker w, Callable<T> body);
+
+    /** The next task for an idle {@code w}, or null. The caller claims it if it requires a claim. */
+    abstract Task<?> findWork(Worker w);
+
+    /** Worker {@code w} waits for {@code task}: runs it if nobody has, else helps, else blocks. */
+    abstract void awaitJoin(Worker w, Task<?> task);
+
+    /** Whether some task is visible to an idle worker (the re-check before sleeping). */
+    abstract boolean hasVisibleWork();
+
+    /** parallelFor: whether {@code w} should split its remaining range now. */
+    abstract boolean shouldSplit(Worker w);
+
+    // ------------------------------------------------------------------ worker loop
+
+    final void runWorker(Worker w) {
+        try {
+            for (;;) {
+                Task<?> t = findWork(w);
+                if (t != null) {
+                    w.idleRounds = 0;
+                    runTopLevel(w, t);
+                } else if (!idle(w)) {
+                    break;
+                }
+            }
+        } finally {
+            workerExited(w);
+        }
+    }
+
+    private void runTopLevel(Worker w, Task<?> t) {
+        long start = System.nanoTime();
+        if (t instanceof SubmittedTask) {
+            w.latency.recordValue(Math.max(0L, start - ((SubmittedTask<?>) t).submitNanos));
+        }
+        runTask(w, t, true);
+        w.busyNanos += System.nanoTime() - start;
+        if (lvState() < STOP) {
+            Thread.interrupted(); // an interrupt aimed at one task must not leak into the next
+        }
+    }
+
+    /**
+     * Runs a task found by {@code w}: claims it first if it requires a claim, cancels it instead
+     * if the pool is stopping.
+     *
+     * @param shared whether another thread may be waiting for it (complete with a full fence)
+     */
+    final void runTask(Worker w, Task<?> t, boolean shared) {
+        if (lvState() >= STOP) {
+            t.cancelPending(); // shutdownNow: pending tasks are cancelled, joiners see CancellationException
+            return;
+        }
+        if (t.claimed && !t.tryClaim()) {
+            return; // cancelled, or run by its joiner (centralized pool)
+        }
+        t.execute(shared);
+        w.tasksExecuted++;
+        if (t instanceof SubmittedTask) {
+            SubmittedTask<?> st = (SubmittedTask<?>) t;
+            if (st.origin == SubmittedTask.Origin.EXECUTE && st.failed()) {
+                reportUncaught(w, st.failure());
+            }
+        }
+    }
+
+    private static void reportUncaught(Worker w, Throwable failure) {
+        Thread.UncaughtExceptionHandler h = w.getUncaughtExceptionHandler();
+        if (h != null) {
+            h.uncaughtException(w, failure);
+        }
+    }
+
+    /**
+     * One idle step of {@code w}.
+     *
+     * @return false if the worker must exit
+     */
+    private boolean idle(Worker w) {
+        int st = lvState();
+        if (st >= STOP) {
+            return false;
+        }
+        if (w.idleRounds < idleRoundsBeforeSleep) {
+            w.idleRounds++;
+            w.idle.idle();
+            return true;
+        }
+        w.idle.reset();
+        int sleepers = sleep.announceSleep(w.index);
+        // Second look, after the announcement (Dekker; pairs with publishers' wakeOne()).
+        if (hasVisibleWork()) {
+            sleep.cancelSleep(w.index);
+            w.idleRounds = 0;
+            return true;
+        }
+        st = lvState(); // pairs with the CAS in shutdown(); read after the announcement
+        if (st >= STOP) {
+            sleep.cancelSleep(w.index);
+            return false;
+        }
+        if (st == SHUTDOWN && sleepers == parallelism && quiescent()) {
+            sleep.cancelSleep(w.index);
+            casState(SHUTDOWN, STOP);
+            wakeUps.add(sleep.wakeAll());
+            return false;
+        }
+        w.parks++;
+        if (!sleep.sleep(w.index, NAP_NANOS)) {
+            // The nap ended with nobody waking us: look once more, then sleep for real.
+            if (hasVisibleWork() || lvState() != RUNNING) {
+                sleep.cancelSleep(w.index);
+                w.idleRounds = 0;
+                return true;
+            }
+            sleep.sleep(w.index, 0L);
+        }
+        w.idleRounds = 0;
+        return true;
+    }
+
+    /** No submission in flight and no visible work (read after every worker announced sleep). */
+    private boolean quiescent() {
+        return (int) INFLIGHT.getVolatile(this) == 0 && !hasVisibleWork(); // pairs with gaa in submitExternal()
+    }
+
+    private void workerExited(Worker w) {
+        boolean last;
+        synchronized (this) {
+            last = --liveWorkers == 0;
+        }
+        if (last) {
+            STATE.setVolatile(this, TERMINATED); // pairs with lvState() in isTerminated()
+            terminated.countDown();
+        }
+    }
+
+    /** Publisher side of the sleep protocol, for hot paths: wake a sleeper only if the hint shows one. */
+    final void signalWorkHint() {
+        if (sleep.hasSleepersHint()) {
+            signalWork();
+        }
+    }
+
+    /** Publisher side of the sleep protocol: the new work is visible; wake one sleeper if any. */
+    final void signalWork() {
+        if (sleep.wakeOne() >= 0) {
+            wakeUps.increment();
+        }
+    }
+
+    /** Polls the shared queue, counting contention (queue non-empty, element not obtained). */
+    final Task<?> pollShared(Worker w) {
+        if (sharedQueue.isEmpty()) {
+            return null;
+        }
+        Task<?> t = sharedQueue.relaxedPoll();
+        if (t != null) {
+            w.queuePolls++;
+        } else {
+            w.queueContention++;
+        }
+        return t;
+    }
+
+    /**
+     * One step of waiting for {@code task} when there is nothing to help with: spin, then yield,
+     * then park for at most a millisecond (registered as a waiter, so completion wakes it at
+     * once); the caller looks for work to help with between steps.
+     */
+    final void waitFor(Worker w, Task<?> task, int spins) {
+        if (spins < 256) {
+            Thread.onSpinWait();
+        } else if (spins < 512) {
+            Thread.yield();
+        } else {
+            if (w.waitingOn != task) {
+                if (!task.registerWaiter(new Task.WaitNode(w))) {
+                    return; // completing right now
+                }
+                w.waitingOn = task;
+            }
+            if (!task.isDone()) {
+                LockSupport.parkNanos(task, 1_000_000L);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ ExecutorService
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        return new SubmittedTask<>(callable, SubmittedTask.Origin.FUTURE, callable);
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        return new SubmittedTask<>(() -> {
+            runnable.run();
+            return value;
+        }, SubmittedTask.Origin.FUTURE, runnable);
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        Objects.requireNonNull(command, "command");
+        SubmittedTask<?> t = command instanceof SubmittedTask && !((SubmittedTask<?>) command).enqueued
+                ? (SubmittedTask<?>) command // from submit()/invokeAll(): newTaskFor made it
+                : new SubmittedTask<>(Task.runnableBody(command), SubmittedTask.Origin.EXECUTE, command);
+        submitExternal(t);
+    }
+
+    @Override
+    public <T> T invoke(Callable<T> root) {
+        Objects.requireNonNull(root, "root");
+        Thread th = Thread.currentThread();
+        if (th instanceof Worker && ((Worker) th).pool == this) {
+            try {
+                return root.call(); // nested: already inside this pool
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }
+        SubmittedTask<T> t = new SubmittedTask<>(root, SubmittedTask.Origin.INVOKE, root);
+        submitExternal(t);
+        t.awaitUninterruptibly();
+        return t.join();
+    }
+
+    private void submitExternal(SubmittedTask<?> t) {
+        // Dekker with termination: announce the submission, then read the state; pairs with
+        // the CAS in shutdown() and the INFLIGHT read in quiescent().
+        INFLIGHT.getAndAdd(this, 1);
+        try {
+            int st = lvState();
+            if (st != RUNNING) {
+                throw new RejectedExecutionException("the " + kind + " pool is "
+                        + (st == SHUTDOWN ? "shut down" : "stopped") + " and accepts no new tasks: "
+                        + "submit before shutdown(), or create a new pool");
+            }
+            t.enqueued = true;
+            sharedQueue.offer(t); // MPMC unbounded: never fails
+            externalSubmissions.increment();
+            externalOffers.increment();
+        } finally {
+            INFLIGHT.getAndAdd(this, -1);
+        }
+        signalWork(); // full fence inside: the offer is visible before sleepers is read
+    }
+
+    @Override
+    public void shutdown() {
+        for (;;) {
+            int st = lvState();
+            if (st != RUNNING || casState(RUNNING, SHUTDOWN)) {
+                break;
+            }
+        }
+        wakeUps.add(sleep.wakeAll()); // sleepers re-check: the last one detects quiescence
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        for (;;) {
+            int st = lvState();
+            if (st >= STOP || casState(st, STOP)) {
+                break;
+            }
+        }
+        List<Runnable> unstarted = new ArrayList<>();
+        Task<?> t;
+        while ((t = sharedQueue.poll()) != null) {
+            if (t instanceof SubmittedTask && ((SubmittedTask<?>) t).origin != SubmittedTask.Origin.INVOKE) {
+                if (t.laStatus() == Task.NEW) {
+                    unstarted.add((SubmittedTask<?>) t); // the caller owns it now; its Future stays pending
+                }
+            } else {
+                t.cancelPending(); // invoke() callers and internal tasks must not wait forever
+            }
+        }
+        for (Worker w : workers) {
+            if (w != Thread.currentThread()) {
+                w.interrupt();
+            }
+        }
+        wakeUps.add(sleep.wakeAll());
+        return unstarted;
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return lvState() >= SHUTDOWN;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        if (lvState() != TERMINATED) {
+            return false;
+        }
+        for (Worker w : workers) {
+            if (w.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        if (!terminated.await(timeout, unit)) {
+            return false;
+        }
+        for (Worker w : workers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 && w.isAlive()) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedJoin(w, Math.max(left, 1L));
+            if (w.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        Thread th = Thread.currentThread();
+        if (th instanceof Worker && ((Worker) th).pool == this) {
+            throw new IllegalStateException("close() was called from a worker of this pool and would wait for "
+                    + "itself; call shutdown() from the task instead, or close the pool from outside it");
+        }
+        shutdown();
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                if (awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            th.interrupt();
+        }
+    }
+
+    @Override
+    public int parallelism() {
+        return parallelism;
+    }
+
+    // ------------------------------------------------------------------ stats
+
+    @Override
+    public synchronized SchedulerStats stats() {
+        long executed = 0, spawns = 0, attempts = 0, steals = 0, parks = 0, offers = externalOffers.sum(),
+                polls = 0, contention = 0;
+        List<Long> busy = new ArrayList<>(parallelism);
+        for (Worker w : workers) {
+            // Racy reads of single-writer counters: a snapshot (see Worker).
+            executed += w.tasksExecuted;
+            spawns += w.spawns;
+            attempts += w.stealAttempts;
+            steals += w.steals;
+            parks += w.parks;
+            offers += w.queueOffers;
+            polls += w.queuePolls;
+            contention += w.queueContention;
+            busy.add(w.busyNanos);
+            latencyTotal.add(w.latency.getIntervalHistogram()); // SingleWriterRecorder: safe concurrent read
+        }
+        Histogram h = latencyTotal;
+        SchedulerStats.Latency lat = new SchedulerStats.Latency(h.getTotalCount(),
+                h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
+                h.getValueAtPercentile(99.9), h.getMaxValue());
+        return new SchedulerStats(kind, parallelism, executed, spawns, attempts, steals,
+                externalSubmissions.sum(), parks, wakeUps.sum(), offers, polls, contention, busy, lat);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    final int lvState() {
+        return (int) STATE.getVolatile(this); // pairs with casState() / the TERMINATED store
+    }
+
+    private boolean casState(int expect, int update) {
+        return STATE.compareAndSet(this, expect, update); // pairs with lvState() of workers and submitters
+    }
+
+    final String kind() {
+        return kind;
+    }
+
+    @Override
+    public String toString() {
+        int st = lvState();
+        String s = st == RUNNING ? "running" : st == SHUTDOWN ? "shutting down" : st == STOP ? "stopping" : "terminated";
+        return getClass().getSimpleName() + "[parallelism=" + parallelism + ", " + s + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package org.wsched;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * A pool of worker threads that runs fork/join programs ({@link Task#spawn}, {@link Task#join},
+ * {@link Task#scope}, {@link Task#parallelFor}) and plain {@link ExecutorService} work.
+ *
+ * <p>Two implementations share this contract: {@link WorkStealingPool} (per-worker deques,
+ * randomized stealing) and {@link CentralizedPool} (one global ready queue, the greedy
+ * baseline that theory analyses). The same program runs unchanged on either.
+ *
+ * <pre>{@code
+ * try (Scheduler pool = WorkStealingPool.builder().parallelism(4).build()) {
+ *     long r = pool.invoke(() -> fib(30));
+ *     System.out.println(r + " " + pool.stats());
+ * }
+ * }</pre>
+ */
+public interface Scheduler extends ExecutorService, AutoCloseable {
+
+    /**
+     * Runs {@code root} as a task of this pool and waits for its result. Called from a task of
+     * this same pool it runs {@code root} directly, as a nested computation.
+     *
+     * @param root the computation; it may spawn and join tasks
+     * @param <T> result type
+     * @return the value {@code root} returned
+     * @throws RuntimeException or {@link Error} thrown by {@code root}, as is; a checked exception
+     *     is wrapped in {@link java.util.concurrent.CompletionException}
+     * @throws java.util.concurrent.RejectedExecutionException if the pool is shut down
+     * @throws java.util.concurrent.CancellationException if the pool was stopped by
+     *     {@link #shutdownNow()} before {@code root} started
+     */
+    <T> T invoke(Callable<T> root);
+
+    /**
+     * Runs {@code root} as a task of this pool and waits for it to finish.
+     *
+     * @param root the computation
+     * @see #invoke(Callable)
+     */
+    default void invoke(Runnable root) {
+        java.util.Objects.requireNonNull(root, "root");
+        invoke(() -> {
+            root.run();
+            return null;
+        });
+    }
+
+    /**
+     * The number of worker threads.
+     *
+     * @return parallelism, at least 1
+     */
+    int parallelism();
+
+    /**
+     * A snapshot of the pool's counters. Counters are summed over per-worker cells while the
+     * workers run, so a snapshot taken during a run is approximate; after
+     * {@link #awaitTermination} it is exact.
+     *
+     * @return the statistics now
+     */
+    SchedulerStats stats();
+
+    /**
+     * Shuts the pool down and waits for every accepted task to finish and every worker thread
+     * to exit (as {@link #shutdown()} then {@link #awaitTermination} without a time limit).
+     *
+     * @throws IllegalStateException if called from a worker of this pool, which would wait for itself
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,406 @@
+package org.wsched;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * A unit of work in a fork/join program, and the handle to wait for its result.
+ *
+ * <p>Inside a task of a {@link Scheduler}, {@link #spawn} puts a child task where idle workers
+ * can take it (the spawning worker's deque in a {@link WorkStealingPool}, the global queue in a
+ * {@link CentralizedPool}) and returns at once; {@link #join} waits for the child, running it on
+ * the calling thread if nobody took it yet, and helping with other work if it is running
+ * elsewhere. {@link #scope} spawns a group and waits for all of it; {@link #parallelFor} runs a
+ * loop in parallel with no grain size to choose.
+ *
+ * <pre>{@code
+ * try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(4).build()) {
+ *     long r = pool.invoke(() -> fib(30));
+ * }
+ *
+ * static long fib(int n) {
+ *     if (n < 2) return n;
+ *     Task<Long> a = Task.spawn(() -> fib(n - 1)); // child on this worker's deque
+ *     long b = fib(n - 2);                         // meanwhile, the continuation
+ *     return a.join() + b;                         // sync on that child
+ * }
+ * }</pre>
+ *
+ * <p>A task runs at most once. {@code join} throws no checked exception: a child's
+ * {@link RuntimeException} or {@link Error} is rethrown as is, a checked exception arrives
+ * wrapped in {@link CompletionException}.
+ *
+ * @param <T> the result type
+ */
+public class Task<T> {
+
+    // Status values. NEW and RUNNING are pending; the rest are final.
+    static final int NEW = 0;
+    static final int RUNNING = 1;
+    static final int NORMAL = 2;
+    static final int EXCEPTIONAL = 3;
+    static final int CANCELLED = 4;
+
+    private static final VarHandle STATUS;
+    private static final VarHandle WAITERS;
+    private static final VarHandle THIEF;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATUS = l.findVarHandle(Task.class, "status", int.class);
+            WAITERS = l.findVarHandle(Task.class, "waiters", WaitNode.class);
+            THIEF = l.findVarHandle(Task.class, "thief", Worker.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A thread blocked in join/get; a Treiber stack of them hangs off the task. */
+    static final class WaitNode {
+        final Thread thread;
+        WaitNode next;
+
+        WaitNode(Thread thread) {
+            this.thread = thread;
+        }
+    }
+
+    private static final WaitNode DONE_WAITING = new WaitNode(null);
+
+    private Callable<? extends T> body; // cleared once run (plain: owned by the running thread)
+    private Object outcome; // the value, or the Throwable; published by the status store
+    private int status; // accessed only through STATUS
+    private WaitNode waiters; // accessed only through WAITERS
+    private Worker thief; // accessed only through THIEF: a hint for leapfrogging
+    /** True if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
+    final boolean claimed;
+
+    Task(Callable<? extends T> body, boolean claimed) {
+        this.body = body;
+        this.claimed = claimed;
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    /**
+     * Spawns {@code body} as a child task of the current task and returns at once.
+     *
+     * @param body the child's computation
+     * @param <T> result type
+     * @return the child, to {@link #join}
+     * @throws IllegalStateException if not called from a task running in a wsched pool
+     */
+    public static <T> Task<T> spawn(Callable<T> body) {
+        Objects.requireNonNull(body, "body");
+        Worker w = currentWorker("Task.spawn");
+        return w.pool.spawn(w, body);
+    }
+
+    /**
+     * Spawns a child task with no result.
+     *
+     * @param body the child's computation
+     * @return the child, to {@link #join} (its value is {@code null})
+     * @throws IllegalStateException if not called from a task running in a wsched pool
+     */
+    public static Task<Void> spawn(Runnable body) {
+        Objects.requireNonNull(body, "body");
+        return spawn(runnableBody(body));
+    }
+
+    /**
+     * Runs {@code body} with a {@link Scope}, then waits for every task spawned through it. If
+     * {@code body} or any child failed, the first failure is rethrown once all children have
+     * finished, with the other failures attached as suppressed exceptions.
+     *
+     * <pre>{@code
+     * Task.scope(s -> {
+     *     s.spawn(() -> sort(a, lo, mid));
+     *     s.spawn(() -> sort(a, mid, hi));
+     * });                                   // both halves are sorted here
+     * merge(a, lo, mid, hi);
+     * }</pre>
+     *
+     * @param body spawns the group
+     * @throws IllegalStateException if not called from a task running in a wsched pool
+     */
+    public static void scope(Consumer<Scope> body) {
+        Objects.requireNonNull(body, "body");
+        Worker w = currentWorker("Task.scope");
+        Scope s = new Scope(w);
+        Throwable failure = null;
+        try {
+            body.accept(s);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        s.joinAll(failure);
+    }
+
+    /**
+     * Runs {@code body.accept(i)} for every {@code i} in {@code [from, to)}, in parallel. The range
+     * is split lazily: a worker splits off half of what it has left only when its own queue is
+     * empty (nobody could steal from it), so there is no grain size to tune and a sequential
+     * run costs only a few spawns.
+     *
+     * @param from first index, inclusive
+     * @param to last index, exclusive; an empty range does nothing
+     * @param body the loop body; iterations must be independent
+     * @throws IllegalStateException if not called from a task running in a wsched pool
+     */
+    public static void parallelFor(int from, int to, IntConsumer body) {
+        Objects.requireNonNull(body, "body");
+        Worker w = currentWorker("Task.parallelFor");
+        ParallelFor.run(w, from, to, body);
+    }
+
+    /**
+     * Waits for this task and returns its result. If the task has not started, it runs on the
+     * calling thread; if another worker runs it, the caller helps with other work meanwhile.
+     *
+     * @return the task's value
+     * @throws CancellationException if the task was cancelled (e.g. by {@code shutdownNow})
+     */
+    public final T join() {
+        int s = laStatus();
+        if (s < NORMAL) {
+            Thread t = Thread.currentThread();
+            if (t instanceof Worker) {
+                Worker w = (Worker) t;
+                w.pool.awaitJoin(w, this);
+            } else {
+                awaitUninterruptibly();
+            }
+            s = laStatus();
+        }
+        return reportJoin(s);
+    }
+
+    /**
+     * Whether the task has finished (normally, exceptionally or by cancellation).
+     *
+     * @return true if finished
+     */
+    public final boolean isDone() {
+        return laStatus() >= NORMAL;
+    }
+
+    // ------------------------------------------------------------------ runtime internals
+
+    static <T> Task<T> create(Callable<? extends T> body, boolean claimed) {
+        return new Task<>(body, claimed);
+    }
+
+    static Callable<Void> runnableBody(Runnable r) {
+        return () -> {
+            r.run();
+            return null;
+        };
+    }
+
+    static Worker currentWorker(String what) {
+        Thread t = Thread.currentThread();
+        if (t instanceof Worker) {
+            return (Worker) t;
+        }
+        throw new IllegalStateException(what + " must be called from a task running in a wsched pool, "
+                + "but was called from thread '" + t.getName() + "'; start the computation with "
+                + "pool.invoke(() -> ...) or pool.submit(...) and call " + what + " inside it");
+    }
+
+    /** Claims a task that requires it: NEW → RUNNING. Exactly one claimant wins. */
+    final boolean tryClaim() {
+        return STATUS.compareAndSet(this, NEW, RUNNING); // pairs with tryClaim()/cancel of other threads
+    }
+
+    /**
+     * Runs the body and completes the task. The caller owns the task exclusively (won the deque
+     * race or the claim). {@code shared}: another thread may be waiting, so complete with a
+     * full fence (exact wake-up); otherwise with a release store.
+     */
+    final void execute(boolean shared) {
+        Callable<? extends T> b = body;
+        body = null;
+        Object result;
+        int s;
+        try {
+            result = b.call();
+            s = NORMAL;
+        } catch (Throwable t) {
+            result = t;
+            s = EXCEPTIONAL;
+        }
+        complete(result, s, shared);
+    }
+
+    /** Completes a pending task as cancelled (shutdownNow, or Future.cancel). */
+    final boolean cancelPending() {
+        int s;
+        while ((s = (int) STATUS.getVolatile(this)) < NORMAL) { // pairs with tryClaim()
+            if (s == NEW && STATUS.compareAndSet(this, NEW, RUNNING)) { // claim, then complete
+                body = null;
+                complete(new CancellationException("task was cancelled before it started"), CANCELLED, true);
+                return true;
+            }
+            if (s == RUNNING) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void complete(Object result, int s, boolean shared) {
+        outcome = result; // plain: published by the status store below
+        if (shared) {
+            // Volatile store: the outcome is visible with the status, and (StoreLoad) the status
+            // is visible before waiters is read; pairs with the CAS in awaitBlocking().
+            STATUS.setVolatile(this, s);
+            if (WAITERS.getVolatile(this) != null) {
+                releaseWaiters();
+            }
+        } else {
+            STATUS.setRelease(this, s); // pairs with laStatus() of joiners: outcome visible
+            // No StoreLoad here (the inline fast path): a waiter that registers at this moment
+            // may be missed, and re-checks the status after a bounded timed park.
+            if (WAITERS.getOpaque(this) != null) {
+                releaseWaiters();
+            }
+        }
+    }
+
+    private void releaseWaiters() {
+        WaitNode n = (WaitNode) WAITERS.getAndSet(this, DONE_WAITING); // pairs with the CAS in awaitBlocking()
+        while (n != null && n != DONE_WAITING) {
+            LockSupport.unpark(n.thread);
+            n = n.next;
+        }
+    }
+
+    /**
+     * Blocks the calling thread until the task is done, or until {@code deadlineNanos}
+     * (System.nanoTime based; 0 = no deadline).
+     *
+     * @param interruptible throw InterruptedException on interrupt (Future.get); otherwise keep
+     *     waiting and restore the interrupt status on return (join)
+     * @return true if done, false if the deadline passed
+     */
+    final boolean awaitBlocking(long deadlineNanos, boolean interruptible) throws InterruptedException {
+        if (laStatus() >= NORMAL) {
+            return true;
+        }
+        if (!registerWaiter(new WaitNode(Thread.currentThread()))) {
+            return true; // completion already released the waiters
+        }
+        boolean interrupted = false;
+        // Re-check at growing intervals: covers a completion on the fence-free inline path,
+        // which may miss a waiter registering at that moment.
+        long park = 50_000L;
+        try {
+            // The CAS above is a full fence, so this status read is fresh; pairs with the
+            // volatile status store in complete().
+            while ((int) STATUS.getVolatile(this) < NORMAL) {
+                long wait = park;
+                if (deadlineNanos != 0L) {
+                    long left = deadlineNanos - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    wait = Math.min(wait, left);
+                }
+                LockSupport.parkNanos(this, wait);
+                park = Math.min(park * 2, 16_000_000L);
+                if (Thread.interrupted()) {
+                    if (interruptible) {
+                        throw new InterruptedException("interrupted while waiting for " + this);
+                    }
+                    interrupted = true;
+                }
+            }
+            return true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Adds a waiter that completion will unpark.
+     *
+     * @return false if the task already completed and released its waiters
+     */
+    final boolean registerWaiter(WaitNode node) {
+        for (;;) {
+            WaitNode head = (WaitNode) WAITERS.getVolatile(this); // pairs with releaseWaiters()
+            if (head == DONE_WAITING) {
+                return false;
+            }
+            node.next = head;
+            if (WAITERS.compareAndSet(this, head, node)) { // pairs with the getAndSet in releaseWaiters()
+                return true;
+            }
+        }
+    }
+
+    /** join() from a thread that is not a worker: wait without helping, ignore interrupts. */
+    final void awaitUninterruptibly() {
+        try {
+            awaitBlocking(0L, false);
+        } catch (InterruptedException e) {
+            throw new AssertionError("not interruptible", e);
+        }
+    }
+
+    final int laStatus() {
+        return (int) STATUS.getAcquire(this); // pairs with the status stores in complete()
+    }
+
+    final Object outcome() {
+        return outcome; // plain: read only after laStatus() saw a final status
+    }
+
+    final void soThief(Worker w) {
+        THIEF.setOpaque(this, w); // pairs with loThief() of a joiner; a hint only
+    }
+
+    final Worker loThief() {
+        return (Worker) THIEF.getOpaque(this); // pairs with soThief()
+    }
+
+    @SuppressWarnings("unchecked")
+    private T reportJoin(int s) {
+        Object o = outcome;
+        if (s == NORMAL) {
+            return (T) o;
+        }
+        Throwable t = (Throwable) o;
+        if (s == CANCELLED) {
+            CancellationException c = new CancellationException(t.getMessage());
+            c.initCause(t.getCause());
+            throw c;
+        }
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        throw new CompletionException(t);
+    }
+
+    @Override
+    public String toString() {
+        int s = laStatus();
+        String state = s == NEW ? "pending" : s == RUNNING ? "running" : s == NORMAL ? "done"
+                : s == EXCEPTIONAL ? "failed" : "cancelled";
+        return "Task[" + state + "]";
+    }
+}

@@ -1,0 +1,333 @@
+package org.wsched;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.agrona.concurrent.IdleStrategy;
+import org.wsched.internal.deque.WorkStealingDeque;
+
+/**
+ * A work-stealing pool: every worker owns a Chase–Lev deque; a task spawns children onto the
+ * bottom of its worker's deque and joins them by taking them back from the bottom (running them
+ * inline, with no atomic read-modify-write); an idle worker steals the oldest task from the top
+ * of a victim's deque, the victim chosen by a {@link VictimSelection} policy.
+ *
+ * <pre>{@code
+ * try (WorkStealingPool pool = WorkStealingPool.builder()
+ *         .parallelism(4)
+ *         .victimSelection(VictimSelection.powerOfTwoChoices())
+ *         .build()) {
+ *     long r = pool.invoke(() -> fib(30));
+ *     System.out.println(r + ", steals: " + pool.stats().steals());
+ * }
+ * }</pre>
+ *
+ * <h2>Implementation overview</h2>
+ * <ul>
+ *   <li><b>Spawn</b>: allocate the task, push it on the worker's deque (a plain store and a
+ *       release store), and, only if the fence-free sleeper hint shows a sleeping worker, wake
+ *       one. No shared cache line is written.
+ *   <li><b>Join</b>: take from the own deque's bottom until the joined task is done. The task
+ *       is usually right there (LIFO) and runs inline. If it was stolen, the joiner
+ *       <em>leapfrogs</em>: it steals from the thief, whose deque holds only the stolen task's
+ *       descendants, then from anyone; helping nests at most {@value AbstractPool#MAX_HELP_DEPTH}
+ *       deep, beyond which the joiner waits, so helping cannot pile up stack frames.
+ *   <li><b>Idle worker</b>: its own deque, then the shared queue of submitted tasks (first, once
+ *       every 64 turns, so submitted tasks are not starved by local spawning), then steal
+ *       attempts; then the idle strategy and the sleep protocol of {@link AbstractPool}.
+ *   <li><b>Memory ordering</b>: see {@link WorkStealingDeque} (Lê et al., PPoPP 2013) and
+ *       {@link org.wsched.internal.idle.SleepController}; {@code docs/architecture.md} has the argument.
+ * </ul>
+ */
+public final class WorkStealingPool extends AbstractPool {
+
+    private final VictimSelection victimSelection;
+    private final StealAmount stealAmount;
+    private final VictimSelection.Workers view;
+
+    private WorkStealingPool(Builder b) {
+        super("work-stealing", b.settings, true);
+        this.victimSelection = b.victimSelection;
+        this.stealAmount = b.stealAmount;
+        this.view = new VictimSelection.Workers() {
+            @Override
+            public int count() {
+                return parallelism;
+            }
+
+            @Override
+            public int queuedTasks(int i) {
+                return workers[i].deque.size();
+            }
+        };
+    }
+
+    /**
+     * A builder with defaults: parallelism = available processors, uniform random victims,
+     * steal one, spin → yield → park idling, a seed from {@link System#nanoTime()}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    <T> Task<T> spawn(Worker w, Callable<T> body) {
+        Task<T> t = Task.create(body, false);
+        w.deque.push(t);
+        w.spawns++;
+        signalWorkHint(); // fence-free unless a worker sleeps; see SleepController
+        return t;
+    }
+
+    @Override
+    Task<?> findWork(Worker w) {
+        Task<?> t;
+        if ((++w.tick & FAIRNESS_MASK) == 0 && (t = pollShared(w)) != null) {
+            return t;
+        }
+        if ((t = w.deque.take()) != null) {
+            return t;
+        }
+        if ((t = pollShared(w)) != null) {
+            return t;
+        }
+        return steal(w, null, 2 * parallelism);
+    }
+
+    /**
+     * Up to {@code attempts} steal attempts; {@code preferred} (a thief to leapfrog to) first.
+     * With {@link StealAmount#HALF} the extra tasks go onto the thief's own deque.
+     */
+    private Task<?> steal(Worker w, Worker preferred, int attempts) {
+        if (parallelism == 1) {
+            return null;
+        }
+        for (int a = 0; a < attempts; a++) {
+            Worker victim;
+            if (a == 0 && preferred != null && preferred != w) {
+                victim = preferred;
+            } else {
+                int v = victimSelection.selectVictim(w.index, a, view, w.random);
+                if (v == w.index || v < 0 || v >= parallelism) {
+                    continue;
+                }
+                victim = workers[v];
+            }
+            w.stealAttempts++;
+            Object r = victim.deque.steal();
+            if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
+                continue; // RETRY: lost a race; the next attempt may pick this victim again
+            }
+            Task<?> t = (Task<?>) r;
+            w.steals++;
+            t.soThief(w);
+            if (stealAmount == StealAmount.HALF) {
+                stealMore(w, victim);
+            }
+            if (sleep.hasSleepersHint() && !victim.deque.isEmpty()) {
+                signalWork(); // more work is out there: pass the wake-up on
+            }
+            return t;
+        }
+        return null;
+    }
+
+    private void stealMore(Worker w, Worker victim) {
+        int extra = victim.deque.size() / 2;
+        for (int i = 0; i < extra; i++) {
+            Object r = victim.deque.steal();
+            if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
+                return;
+            }
+            Task<?> t = (Task<?>) r;
+            w.steals++;
+            t.soThief(w);
+            w.deque.push(t);
+        }
+    }
+
+    @Override
+    void awaitJoin(Worker w, Task<?> task) {
+        int spins = 0;
+        try {
+            for (;;) {
+                // Own deque first: the task itself (LIFO: usually at the bottom) or tasks spawned
+                // after it, which must run anyway.
+                Task<?> t;
+                while ((t = w.deque.take()) != null) {
+                    if (t == task) {
+                        t.execute(false); // the inline fast path: no CAS, no fence
+                        w.tasksExecuted++;
+                        return;
+                    }
+                    runTask(w, t, false);
+                    if (task.isDone()) {
+                        return;
+                    }
+                }
+                if (task.isDone()) {
+                    return;
+                }
+                // The task was stolen: help, preferably the thief (leapfrogging), depth-bounded.
+                if (w.helpDepth < MAX_HELP_DEPTH) {
+                    t = steal(w, task.loThief(), 2);
+                    if (t == null && (w.tick++ & 7) == 0) {
+                        t = steal(w, null, parallelism);
+                    }
+                    if (t != null) {
+                        w.helpDepth++;
+                        try {
+                            runTask(w, t, true);
+                        } finally {
+                            w.helpDepth--;
+                        }
+                        spins = 0;
+                        continue;
+                    }
+                }
+                if (task.isDone()) {
+                    return;
+                }
+                waitFor(w, task, spins++);
+            }
+        } finally {
+            w.waitingOn = null;
+        }
+    }
+
+    @Override
+    boolean hasVisibleWork() {
+        if (!sharedQueue.isEmpty()) {
+            return true;
+        }
+        for (Worker w : workers) {
+            if (!w.deque.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    boolean shouldSplit(Worker w) {
+        return parallelism > 1 && w.deque.isEmpty();
+    }
+
+    /** Builds a {@link WorkStealingPool}. Every setter validates its argument at once. */
+    public static final class Builder {
+        final PoolSettings settings = new PoolSettings("wsched-ws-");
+        VictimSelection victimSelection = VictimSelection.uniformRandom();
+        StealAmount stealAmount = StealAmount.ONE;
+
+        private Builder() {
+        }
+
+        /**
+         * The number of worker threads.
+         *
+         * @param parallelism at least 1; default: {@link Runtime#availableProcessors()}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code parallelism < 1}
+         */
+        public Builder parallelism(int parallelism) {
+            settings.parallelism(parallelism);
+            return this;
+        }
+
+        /**
+         * Worker threads are named this prefix followed by their index.
+         *
+         * @param prefix the prefix; default {@code "wsched-ws-"}
+         * @return this builder
+         */
+        public Builder threadNamePrefix(String prefix) {
+            settings.threadNamePrefix(prefix);
+            return this;
+        }
+
+        /**
+         * Which worker a thief tries to steal from.
+         *
+         * @param policy e.g. {@link VictimSelection#uniformRandom()} (default) or
+         *     {@link VictimSelection#powerOfTwoChoices()}
+         * @return this builder
+         */
+        public Builder victimSelection(VictimSelection policy) {
+            this.victimSelection = Objects.requireNonNull(policy, "victimSelection");
+            return this;
+        }
+
+        /**
+         * How many tasks one successful steal takes.
+         *
+         * @param amount {@link StealAmount#ONE} (default) or {@link StealAmount#HALF}
+         * @return this builder
+         */
+        public Builder stealAmount(StealAmount amount) {
+            this.stealAmount = Objects.requireNonNull(amount, "stealAmount");
+            return this;
+        }
+
+        /**
+         * How an idle worker waits between looks for work, before it falls asleep. Each worker
+         * gets its own instance.
+         *
+         * @param idleStrategy e.g. {@code () -> new BackoffIdleStrategy(...)}; default: 64 spins,
+         *     16 yields, then parks from 1 µs to 1 ms
+         * @return this builder
+         */
+        public Builder idleStrategy(Supplier<? extends IdleStrategy> idleStrategy) {
+            Objects.requireNonNull(idleStrategy, "idleStrategy");
+            settings.idleStrategy(idleStrategy::get);
+            return this;
+        }
+
+        /**
+         * How many idle-strategy rounds a worker spends looking for work before it falls asleep
+         * (sleeping workers use no CPU and are woken when work appears).
+         *
+         * @param rounds at least 0; default 100
+         * @return this builder
+         */
+        public Builder idleRoundsBeforeSleep(int rounds) {
+            settings.idleRoundsBeforeSleep(rounds);
+            return this;
+        }
+
+        /**
+         * The stack size of worker threads, in bytes (a hint to the JVM, as in
+         * {@link Thread#Thread(ThreadGroup, Runnable, String, long)}).
+         *
+         * @param bytes 0 for the JVM default
+         * @return this builder
+         */
+        public Builder workerStackSize(long bytes) {
+            settings.workerStackSize(bytes);
+            return this;
+        }
+
+        /**
+         * Seeds the workers' random generators (victim selection), for reproducible policies.
+         *
+         * @param seed any value
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            settings.seed = seed;
+            return this;
+        }
+
+        /**
+         * Starts the pool's worker threads.
+         *
+         * @return the running pool
+         */
+        public WorkStealingPool build() {
+            WorkStealingPool pool = new WorkStealingPool(this);
+            pool.start();
+            return pool;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.wsched;
+
+import java.util.SplittableRandom;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.IdleStrategy;
+import org.wsched.internal.deque.WorkStealingDeque;
+
+/**
+ * A worker thread of a pool. Its mutable fields are written only by the worker itself; the
+ * counters are plain single-writer fields that {@link AbstractPool#stats()} reads racily (a
+ * snapshot; exact once the worker has exited, since thread termination happens-before
+ * {@code awaitTermination} returns).
+ */
+final class Worker extends Thread {
+
+    final AbstractPool pool;
+    final int index;
+    /** This worker's deque (work-stealing pool); null in the centralized pool. */
+    final WorkStealingDeque<Task<?>> deque;
+    final SplittableRandom random;
+    final IdleStrategy idle;
+    final SingleWriterRecorder latency = new SingleWriterRecorder(3);
+
+    // Owner-only state.
+    int helpDepth;
+    int tick;
+    int idleRounds;
+    /** The task this worker is registered as a waiter on (see AbstractPool.waitFor), or null. */
+    Task<?> waitingOn;
+
+    // Single-writer counters (see class comment).
+    long tasksExecuted;
+    long spawns;
+    long stealAttempts;
+    long steals;
+    long parks;
+    long queueOffers;
+    long queuePolls;
+    long queueContention;
+    long busyNanos;
+
+    Worker(AbstractPool pool, int index, String name, long stackSize, boolean withDeque,
+           SplittableRandom random, IdleStrategy idle) {
+        super(null, null, name, stackSize);
+        this.pool = pool;
+        this.index = index;
+        this.deque = withDeque ? new WorkStealingDeque<>(64) : null;
+        this.random = random;
+        this.idle = idle;
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        pool.runWorker(this);
+    }
+}

@@ -1,0 +1,220 @@
+package org.wsched.internal.idle;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The sleep/wake protocol of a pool's workers: an idle worker falls asleep only after it has
+ * announced itself and looked for work once more, and a thread that publishes work wakes a
+ * sleeper only after the work is visible. This is the Dekker pattern, and both sides use a
+ * sequentially consistent operation between their store and their load:
+ *
+ * <pre>
+ *   worker getting sleepy               publisher
+ *   ---------------------               ---------
+ *   announceSleep(w)   // CAS, gaa      publish work (queue offer / deque push)
+ *   look for work again                 wakeOne()  // full fence, then read sleepers
+ *   if none: sleep(w)
+ * </pre>
+ *
+ * Either the worker's second look sees the work, or the publisher sees the announced sleeper
+ * and wakes it: the outcome where both miss each other is impossible (jcstress test
+ * {@code SleepWakeDekkerTest}). A wake-up claims one specific sleeper by CAS of its state from
+ * {@code SLEEPING} to {@code AWAKE}, so two publishers never spend two wake-ups on one worker
+ * and a worker whose sleep was cancelled is not counted twice.
+ *
+ * <p>Publishers on the hot path (a worker pushing to its own deque) may first test
+ * {@link #hasSleepersHint()}, an opaque read with no fence; it may miss a worker that is
+ * announcing itself at that very moment. The worker covers that window by napping, not
+ * sleeping, right after its announcement (see the pool's idle loop): the nap is short and the
+ * announcement is visible to every later hint read.
+ */
+public final class SleepController {
+
+    private static final int AWAKE = 0;
+    private static final int SLEEPING = 1;
+
+    private static final VarHandle SLEEPERS;
+    private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(int[].class);
+
+    static {
+        try {
+            SLEEPERS = MethodHandles.lookup().findVarHandle(SleepController.class, "sleepers", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // State per worker, one cache line (16 ints) apart to avoid false sharing.
+    private static final int STRIDE = 16;
+
+    private final int[] states;
+    private final Thread[] threads;
+    private final int workers;
+    @SuppressWarnings("unused")
+    private long p0, p1, p2, p3, p4, p5, p6, p7;
+    private int sleepers; // accessed only through SLEEPERS
+    @SuppressWarnings("unused")
+    private long q0, q1, q2, q3, q4, q5, q6, q7;
+
+    /**
+     * Creates the protocol state for a fixed number of workers.
+     *
+     * @param workers number of workers, at least 1
+     */
+    public SleepController(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+        }
+        this.workers = workers;
+        this.states = new int[workers * STRIDE];
+        this.threads = new Thread[workers];
+    }
+
+    /**
+     * Registers the thread of worker {@code w}; must happen before that worker sleeps. The
+     * thread is published to wakers by the CAS in {@link #announceSleep}.
+     *
+     * @param w worker index
+     * @param thread its thread
+     */
+    public void register(int w, Thread thread) {
+        threads[w] = thread; // plain: published by the gaa on SLEEPERS in announceSleep()
+    }
+
+    /**
+     * Worker {@code w} announces it is about to sleep. The caller must then look for work once
+     * more and either {@link #cancelSleep} (work found) or {@link #sleep}.
+     *
+     * @param w worker index
+     * @return the number of sleepers including this one
+     */
+    public int announceSleep(int w) {
+        STATE.setVolatile(states, w * STRIDE, SLEEPING); // pairs with casState() in wakeOne()/wakeAll()
+        // Full fence: the announcement is visible before the caller looks for work again;
+        // pairs with the fullFence() in wakeOne() after the publisher made its work visible.
+        return (int) SLEEPERS.getAndAdd(this, 1) + 1;
+    }
+
+    /**
+     * Worker {@code w} withdraws its announcement because it found work (or its nap ended).
+     *
+     * @param w worker index
+     * @return true if the worker withdrew itself; false if a waker claimed it first (the waker
+     *     then already removed it from the count)
+     */
+    public boolean cancelSleep(int w) {
+        if (casState(w, SLEEPING, AWAKE)) { // pairs with casState() in wakeOne(): one of us wins
+            SLEEPERS.getAndAdd(this, -1);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Worker {@code w} parks until a waker claims it, or until {@code timeoutNanos} pass
+     * ({@code <= 0}: no timeout). Spurious returns are absorbed here.
+     *
+     * @param w worker index
+     * @param timeoutNanos the longest time to sleep, or {@code <= 0} to sleep until woken
+     * @return true if woken by {@link #wakeOne}/{@link #wakeAll}; false if the timeout passed,
+     *     in which case the worker is still announced and must {@link #cancelSleep}
+     */
+    public boolean sleep(int w, long timeoutNanos) {
+        long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0L;
+        while (lvState(w) == SLEEPING) { // pairs with casState() in wakeOne() before its unpark
+            if (timeoutNanos > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                LockSupport.parkNanos(this, left);
+            } else {
+                LockSupport.park(this);
+            }
+            Thread.interrupted(); // an interrupt must not turn sleep into a busy loop
+        }
+        return true;
+    }
+
+    /**
+     * Publisher side: after work was made visible, wakes one sleeping worker if there is one.
+     *
+     * @return the index of the worker woken, or -1 if none was sleeping
+     */
+    public int wakeOne() {
+        // StoreLoad: the work published before this call is visible before sleepers is read;
+        // pairs with the gaa in announceSleep(). Removing it allows a lost wake-up.
+        VarHandle.fullFence();
+        if ((int) SLEEPERS.getVolatile(this) == 0) {
+            return -1;
+        }
+        int start = (int) (Thread.currentThread().getId() % workers);
+        for (int k = 0; k < workers; k++) {
+            int w = start + k < workers ? start + k : start + k - workers;
+            if (lvState(w) == SLEEPING && casState(w, SLEEPING, AWAKE)) { // pairs with cancelSleep()
+                SLEEPERS.getAndAdd(this, -1);
+                LockSupport.unpark(threads[w]); // the thread was published by announceSleep()'s gaa
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Wakes every sleeping worker (shutdown, termination).
+     *
+     * @return the number of workers woken
+     */
+    public int wakeAll() {
+        VarHandle.fullFence(); // as in wakeOne(): pairs with the gaa in announceSleep()
+        int woken = 0;
+        for (int w = 0; w < workers; w++) {
+            if (lvState(w) == SLEEPING && casState(w, SLEEPING, AWAKE)) { // pairs with cancelSleep()
+                SLEEPERS.getAndAdd(this, -1);
+                LockSupport.unpark(threads[w]);
+                woken++;
+            }
+        }
+        return woken;
+    }
+
+    /**
+     * A fence-free hint for hot paths: whether some worker may be sleeping. It can miss an
+     * announcement made at this very moment (see the class comment); it never misses one made
+     * before the caller's last full fence.
+     *
+     * @return true if a sleeper may exist
+     */
+    public boolean hasSleepersHint() {
+        return (int) SLEEPERS.getOpaque(this) != 0; // pairs with the gaa in announceSleep()
+    }
+
+    /**
+     * The number of announced sleepers (sequentially consistent read).
+     *
+     * @return sleepers now
+     */
+    public int sleepers() {
+        return (int) SLEEPERS.getVolatile(this); // pairs with the gaa in announceSleep()/cancelSleep()
+    }
+
+    /**
+     * Whether worker {@code w} is announced as sleeping (diagnostics and tests).
+     *
+     * @param w worker index
+     * @return true if sleeping
+     */
+    public boolean isSleeping(int w) {
+        return lvState(w) == SLEEPING;
+    }
+
+    private int lvState(int w) {
+        return (int) STATE.getVolatile(states, w * STRIDE);
+    }
+
+    private boolean casState(int w, int expect, int update) {
+        return STATE.compareAndSet(states, w * STRIDE, expect, update);
+    }
+}

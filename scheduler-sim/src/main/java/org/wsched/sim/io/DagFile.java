@@ -1,0 +1,247 @@
+package org.wsched.sim.io;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.wsched.sim.graph.EdgeKind;
+import org.wsched.sim.graph.GraphCycleException;
+import org.wsched.sim.graph.NodeKind;
+import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.graph.TaskGraphBuilder;
+
+/**
+ * The project's own task-graph file format, {@code wsched-dag} version 1: line-oriented text
+ * (optionally gzip-compressed, by a {@code .gz} file name), simple for the runtime's trace
+ * recorder to write as it goes. The full specification is in docs/simulator.md; in short:
+ *
+ * <pre>
+ * wsched-dag 1            first line: magic and format version
+ * unit ns                 optional: what one tick of cost stands for (default "tick")
+ * nodes 4                 required before any node or edge line: ids are 0 .. nodes-1
+ * n 0 1200 spawn          n ID COST [strand|spawn|continuation|join]   (default strand)
+ * n 1 800
+ * e 0 1 spawn             e FROM TO [serial|spawn|continuation|join]   (default serial)
+ * end                     required last line: a file without it is truncated
+ * </pre>
+ * Blank lines and lines starting with {@code #} are ignored. Node and edge lines may come in
+ * any order and interleave; each node id must be defined exactly once.
+ */
+public final class DagFile {
+    /** The magic word on the first line. */
+    public static final String MAGIC = "wsched-dag";
+    /** The format version this class reads and writes. */
+    public static final int VERSION = 1;
+    private static final String KIND = "dag";
+
+    private DagFile() {
+    }
+
+    /** Reads {@code file}; every problem is a {@link DagInputException} naming file and line. */
+    public static TaskGraph read(Path file) {
+        String name = file.toString();
+        long lineNo = 0;
+        try (BufferedReader in = InputFiles.openText(file, KIND)) {
+            LineTokens t = new LineTokens();
+            String line = in.readLine();
+            lineNo = 1;
+            if (line == null) {
+                throw new DagInputException(KIND + " file " + name + " is empty: expected a first line '"
+                        + MAGIC + " " + VERSION + "'");
+            }
+            t.reset(line);
+            if (t.count() != 2 || !t.tokenEquals(0, MAGIC)) {
+                throw DagInputException.atLine(KIND, name, 1, "expected the header '" + MAGIC + " " + VERSION
+                        + "', found '" + StgReader.abbreviate(line.strip()) + "'; is this a " + MAGIC + " file?");
+            }
+            if (t.longOrMin(1) != VERSION) {
+                throw DagInputException.atLine(KIND, name, 1, "unsupported " + MAGIC + " version '" + t.token(1)
+                        + "'; this simulator reads version " + VERSION);
+            }
+            String unit = "tick";
+            int n = -1;
+            TaskGraphBuilder b = null;
+            long[] definedOn = null;
+            int defined = 0;
+            boolean ended = false;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                t.reset(line);
+                if (t.count() == 0 || t.token(0).startsWith("#")) {
+                    continue;
+                }
+                if (ended) {
+                    throw DagInputException.atLine(KIND, name, lineNo, "content after the 'end' line");
+                }
+                if (t.tokenEquals(0, "n")) {
+                    if (b == null) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "node line before the 'nodes N' header");
+                    }
+                    if (t.count() < 3 || t.count() > 4) {
+                        throw DagInputException.atLine(KIND, name, lineNo,
+                                "a node line is 'n ID COST [KIND]', found '" + StgReader.abbreviate(line.strip()) + "'");
+                    }
+                    int v = nodeId(name, lineNo, t, 1, n, "node id");
+                    if (definedOn[v] != 0) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "duplicate node id " + v
+                                + ": it is already defined on line " + definedOn[v]);
+                    }
+                    long cost = t.longOrMin(2);
+                    if (cost == Long.MIN_VALUE) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "cost must be an integer, found '"
+                                + t.token(2) + "'");
+                    }
+                    if (cost < 0) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "node " + v + " has negative cost "
+                                + cost + "; costs must be >= 0");
+                    }
+                    b.setCost(v, cost);
+                    if (t.count() == 4) {
+                        NodeKind k = NodeKind.parse(t.token(3));
+                        if (k == null) {
+                            throw DagInputException.atLine(KIND, name, lineNo, "unknown node kind '" + t.token(3)
+                                    + "'; valid: strand, spawn, continuation, join");
+                        }
+                        b.setKind(v, k);
+                    }
+                    definedOn[v] = lineNo;
+                    defined++;
+                } else if (t.tokenEquals(0, "e")) {
+                    if (b == null) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "edge line before the 'nodes N' header");
+                    }
+                    if (t.count() < 3 || t.count() > 4) {
+                        throw DagInputException.atLine(KIND, name, lineNo,
+                                "an edge line is 'e FROM TO [KIND]', found '" + StgReader.abbreviate(line.strip()) + "'");
+                    }
+                    int from = nodeId(name, lineNo, t, 1, n, "edge source");
+                    int to = nodeId(name, lineNo, t, 2, n, "edge target");
+                    if (from == to) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "edge from node " + from
+                                + " to itself (a cycle)");
+                    }
+                    EdgeKind k = EdgeKind.SERIAL;
+                    if (t.count() == 4) {
+                        k = EdgeKind.parse(t.token(3));
+                        if (k == null) {
+                            throw DagInputException.atLine(KIND, name, lineNo, "unknown edge kind '" + t.token(3)
+                                    + "'; valid: serial, spawn, continuation, join");
+                        }
+                    }
+                    b.addEdge(from, to, k);
+                } else if (t.tokenEquals(0, "end")) {
+                    if (b == null) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "'end' before the 'nodes N' header");
+                    }
+                    ended = true;
+                } else if (t.tokenEquals(0, "nodes")) {
+                    if (b != null) {
+                        throw DagInputException.atLine(KIND, name, lineNo, "a second 'nodes' header");
+                    }
+                    long x = t.count() == 2 ? t.longOrMin(1) : Long.MIN_VALUE;
+                    if (x < 0 || x > Integer.MAX_VALUE - 16) {
+                        throw DagInputException.atLine(KIND, name, lineNo,
+                                "expected 'nodes N' with N a non-negative integer, found '" + line.strip() + "'");
+                    }
+                    n = (int) x;
+                    b = new TaskGraphBuilder(n, n).timeUnit(unit);
+                    b.addNodes(n, 0);
+                    definedOn = new long[n];
+                } else if (t.tokenEquals(0, "unit")) {
+                    if (b != null || t.count() != 2) {
+                        throw DagInputException.atLine(KIND, name, lineNo,
+                                "'unit NAME' must come before the 'nodes' header and name one unit (e.g. ns, ms, tick)");
+                    }
+                    unit = t.token(1);
+                } else {
+                    throw DagInputException.atLine(KIND, name, lineNo, "unknown line type '" + t.token(0)
+                            + "'; expected n, e, nodes, unit, end or a # comment");
+                }
+            }
+            if (b == null) {
+                throw DagInputException.atLine(KIND, name, lineNo, "the file ends before the 'nodes N' header (truncated?)");
+            }
+            if (!ended) {
+                throw DagInputException.atLine(KIND, name, lineNo,
+                        "the file ends without the 'end' line: it is truncated (" + defined + " of " + n
+                                + " nodes defined)");
+            }
+            if (defined < n) {
+                int missing = 0;
+                while (definedOn[missing] != 0) {
+                    missing++;
+                }
+                throw new DagInputException(KIND + " file " + name + ": node " + missing + " is never defined; "
+                        + "every id 0.." + (n - 1) + " needs one 'n ID COST' line (" + defined + " of " + n
+                        + " defined)");
+            }
+            try {
+                return b.build();
+            } catch (GraphCycleException e) {
+                int v = e.cycle()[0];
+                throw DagInputException.atLine(KIND, name, definedOn[v], "the edges have a cycle through node " + v
+                        + " (" + e.getMessage().substring(e.getMessage().indexOf(": ") + 2) + ")");
+            }
+        } catch (IOException e) {
+            throw InputFiles.readFailure(KIND, file, lineNo, e);
+        }
+    }
+
+    private static int nodeId(String name, long lineNo, LineTokens t, int i, int n, String what) {
+        long x = t.longOrMin(i);
+        if (x == Long.MIN_VALUE) {
+            throw DagInputException.atLine(KIND, name, lineNo, what + " must be an integer, found '" + t.token(i) + "'");
+        }
+        if (x < 0 || x >= n) {
+            throw DagInputException.atLine(KIND, name, lineNo, "unknown node id " + x + " (" + what
+                    + "): ids are 0.." + (n - 1) + " as declared by 'nodes " + n + "'");
+        }
+        return (int) x;
+    }
+
+    /** Writes {@code g} to {@code file}, gzip-compressed if the name ends in {@code .gz}. */
+    public static void write(TaskGraph g, Path file) throws IOException {
+        OutputStream os = Files.newOutputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            os = new GZIPOutputStream(os, 1 << 16);
+        }
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+            write(g, w);
+        }
+    }
+
+    /** Writes {@code g} in format version 1 to {@code w}. */
+    public static void write(TaskGraph g, Writer w) throws IOException {
+        int n = g.nodeCount();
+        boolean kinds = g.hasKinds();
+        w.write(MAGIC + " " + VERSION + "\n");
+        w.write("unit " + g.timeUnit() + "\n");
+        w.write("nodes " + n + "\n");
+        StringBuilder sb = new StringBuilder(64);
+        for (int v = 0; v < n; v++) {
+            sb.setLength(0);
+            sb.append("n ").append(v).append(' ').append(g.cost(v));
+            if (kinds && g.nodeKind(v) != NodeKind.STRAND) {
+                sb.append(' ').append(g.nodeKind(v).token());
+            }
+            w.append(sb).append('\n');
+        }
+        for (int v = 0; v < n; v++) {
+            for (int i = g.firstSuccessor(v); i < g.endSuccessor(v); i++) {
+                sb.setLength(0);
+                sb.append("e ").append(v).append(' ').append(g.successorAt(i));
+                if (kinds && g.edgeKindCodeAt(i) != 0) {
+                    sb.append(' ').append(g.edgeKindAt(i).token());
+                }
+                w.append(sb).append('\n');
+            }
+        }
+        w.write("end\n");
+    }
+}
