@@ -197,7 +197,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         if (st >= STOP) {
             return false;
         }
-        if (w.idleRounds < idleRoundsBeforeSleep) {
+        if (w.idleRounds < idleRoundsBeforeSleep && st == RUNNING) { // shutting down: go to sleep at once
             w.idleRounds++;
             w.idle.idle();
             return true;
@@ -215,23 +215,39 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             sleep.cancelSleep(w.index);
             return false;
         }
-        if (st == SHUTDOWN && sleepers == parallelism && quiescent()) {
-            sleep.cancelSleep(w.index);
-            casState(SHUTDOWN, STOP);
-            wakeUps.add(sleep.wakeAll());
+        if (st == SHUTDOWN && sleepers == parallelism && terminateIfQuiescent(w)) {
             return false;
         }
         w.parks++;
         if (!sleep.sleep(w.index, NAP_NANOS)) {
             // The nap ended with nobody waking us: look once more, then sleep for real.
-            if (hasVisibleWork() || lvState() != RUNNING) {
+            st = lvState();
+            if (hasVisibleWork() || st >= STOP) {
                 sleep.cancelSleep(w.index);
                 w.idleRounds = 0;
                 return true;
             }
+            if (st == SHUTDOWN && sleep.sleepers() == parallelism && terminateIfQuiescent(w)) {
+                return false;
+            }
             sleep.sleep(w.index, 0L);
         }
         w.idleRounds = 0;
+        return true;
+    }
+
+    /**
+     * Called by an announced sleeper of a SHUTDOWN pool that saw every worker asleep: if no
+     * submission is in flight and no work is visible, nothing can create work any more, so the
+     * pool stops and every worker exits.
+     */
+    private boolean terminateIfQuiescent(Worker w) {
+        if (!quiescent()) {
+            return false;
+        }
+        sleep.cancelSleep(w.index);
+        casState(SHUTDOWN, STOP);
+        wakeUps.add(sleep.wakeAll());
         return true;
     }
 

@@ -176,6 +176,9 @@ public final class WorkStealingPool extends AbstractPool {
                     if (t == null && (w.tick++ & 7) == 0) {
                         t = steal(w, null, parallelism);
                     }
+                    if (t == null && task.claimed) {
+                        t = pollShared(w); // joining a submitted task: it may wait in the shared queue
+                    }
                     if (t != null) {
                         w.helpDepth++;
                         try {

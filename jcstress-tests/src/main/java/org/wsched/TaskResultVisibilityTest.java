@@ -1,0 +1,86 @@
+package org.wsched;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.III_Result;
+
+/**
+ * Invariant: a joiner that sees a task done ({@link Task#isDone()}, an acquire load of the
+ * status) sees its result through {@link Task#join()} and every plain write the task's body
+ * made. One actor runs the real {@link Task#execute(boolean)}; the other checks {@code isDone()}
+ * and, only if true, calls {@code join()} (so it never blocks) and reads the body's plain write.
+ *
+ * <p>{@link Inline}: {@code execute(false)}, the owner's inline fast path (release store of the
+ * status); {@link Shared}: {@code execute(true)}, the path for stolen or submitted tasks
+ * (volatile store). r1 = saw done; r2 = join() value (-1 = null); r3 = the body's plain write.
+ */
+public class TaskResultVisibilityTest {
+
+    /** A plain field written inside the task body. */
+    static final class Data {
+        int x;
+    }
+
+    static void observe(Task<Integer> task, Data data, III_Result r) {
+        if (task.isDone()) {
+            r.r1 = 1;
+            Integer v = task.join();
+            r.r2 = v == null ? -1 : v;
+            r.r3 = data.x;
+        }
+    }
+
+    @JCStressTest
+    @Description("Task completed by execute(false) (inline path): a joiner that sees isDone() sees the result and the body's writes")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "not done yet")
+    @Outcome(id = "1, 7, 42", expect = ACCEPTABLE, desc = "done: result and body's write visible")
+    @Outcome(expect = FORBIDDEN, desc = "done, but the result or the body's write is not visible")
+    @State
+    public static class Inline {
+        final Data data = new Data();
+        final Task<Integer> task = Task.create(() -> {
+            data.x = 42;
+            return 7;
+        }, false);
+
+        @Actor
+        public void runner() {
+            task.execute(false);
+        }
+
+        @Actor
+        public void joiner(III_Result r) {
+            observe(task, data, r);
+        }
+    }
+
+    @JCStressTest
+    @Description("Task completed by execute(true) (stolen/submitted path): a joiner that sees isDone() sees the result and the body's writes")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "not done yet")
+    @Outcome(id = "1, 7, 42", expect = ACCEPTABLE, desc = "done: result and body's write visible")
+    @Outcome(expect = FORBIDDEN, desc = "done, but the result or the body's write is not visible")
+    @State
+    public static class Shared {
+        final Data data = new Data();
+        final Task<Integer> task = Task.create(() -> {
+            data.x = 42;
+            return 7;
+        }, false);
+
+        @Actor
+        public void runner() {
+            task.execute(true);
+        }
+
+        @Actor
+        public void joiner(III_Result r) {
+            observe(task, data, r);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.wsched.jcstress.idle;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.III_Result;
+import org.wsched.internal.deque.WorkStealingDeque;
+import org.wsched.internal.idle.SleepController;
+
+/**
+ * Invariant (no lost wake-up, the Dekker pair of the idle protocol): a publisher makes work
+ * visible and then calls {@link SleepController#wakeOne()} (full fence, then reads sleepers); a
+ * worker calls {@link SleepController#announceSleep(int)} (getAndAdd: a full fence) and then
+ * looks for work once more, cancelling its sleep if it finds some (as AbstractPool.idle does).
+ * The outcome where the publisher wakes nobody AND the worker sees no work is FORBIDDEN: the
+ * worker would sleep with work queued.
+ *
+ * <p>{@link DequeWork}: work pushed on a real {@link WorkStealingDeque}, checked with
+ * {@code isEmpty()} (a worker's spawn path and WorkStealingPool.hasVisibleWork). {@link QueueWork}:
+ * work offered to the shared queue class of the pools (external submission, centralized spawn).
+ *
+ * <p>r1 = wakeOne() result (0 = woke worker 0, -1 = nobody); r2 = the worker's re-check saw work;
+ * r3 = after both: 10 × sleepers() + (worker still marked sleeping ? 1 : 0).
+ */
+public class SleepWakeDekkerTest {
+
+    @JCStressTest
+    @Description("Idle protocol Dekker pair, deque work: push + wakeOne() vs announceSleep() + re-check; never both miss")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "publisher woke the worker; the worker saw no work (it would sleep and be woken)")
+    @Outcome(id = "-1, 1, 0", expect = ACCEPTABLE, desc = "no sleeper seen; the worker saw the work and cancelled its sleep")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "both saw each other (the waker won the claim; the cancel lost)")
+    @Outcome(id = "-1, 0, .*", expect = FORBIDDEN, desc = "LOST WAKE-UP: nobody woken and the worker saw no work")
+    @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
+    @State
+    public static class DequeWork {
+        final SleepController sleep = new SleepController(1);
+        final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+
+        @Actor
+        public void publisher(III_Result r) {
+            deque.push(1);
+            r.r1 = sleep.wakeOne();
+        }
+
+        @Actor
+        public void worker(III_Result r) {
+            sleep.announceSleep(0);
+            if (!deque.isEmpty()) {
+                sleep.cancelSleep(0);
+                r.r2 = 1;
+            }
+        }
+
+        @Arbiter
+        public void arbiter(III_Result r) {
+            r.r3 = 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+        }
+    }
+
+    @JCStressTest
+    @Description("Idle protocol Dekker pair, shared-queue work: offer + wakeOne() vs announceSleep() + re-check; never both miss")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "publisher woke the worker; the worker saw no work (it would sleep and be woken)")
+    @Outcome(id = "-1, 1, 0", expect = ACCEPTABLE, desc = "no sleeper seen; the worker saw the work and cancelled its sleep")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "both saw each other (the waker won the claim; the cancel lost)")
+    @Outcome(id = "-1, 0, .*", expect = FORBIDDEN, desc = "LOST WAKE-UP: nobody woken and the worker saw no work")
+    @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
+    @State
+    public static class QueueWork {
+        final SleepController sleep = new SleepController(1);
+        final MpmcUnboundedXaddArrayQueue<Integer> queue = new MpmcUnboundedXaddArrayQueue<>(16);
+
+        @Actor
+        public void publisher(III_Result r) {
+            queue.offer(1);
+            r.r1 = sleep.wakeOne();
+        }
+
+        @Actor
+        public void worker(III_Result r) {
+            sleep.announceSleep(0);
+            if (!queue.isEmpty()) {
+                sleep.cancelSleep(0);
+                r.r2 = 1;
+            }
+        }
+
+        @Arbiter
+        public void arbiter(III_Result r) {
+            r.r3 = 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.wsched.bench;
+
+import java.util.concurrent.RecursiveTask;
+import org.wsched.Task;
+
+/** Fibonacci with no cutoff: every call above the leaves is a spawn, the spawn-overhead stress test. */
+public final class Fib {
+
+    private Fib() {
+    }
+
+    /** Serial recursion. */
+    public static long serial(int n) {
+        return n < 2 ? n : serial(n - 1) + serial(n - 2);
+    }
+
+    /** wsched, exactly as in the README: spawn one child, compute the other, join. */
+    public static long wsched(int n) {
+        if (n < 2) {
+            return n;
+        }
+        Task<Long> a = Task.spawn(() -> wsched(n - 1));
+        long b = wsched(n - 2);
+        return a.join() + b;
+    }
+
+    /** ForkJoinPool, as in the {@code RecursiveTask} javadoc: fork one, compute the other, join. */
+    public static final class FjpFib extends RecursiveTask<Long> {
+        private final int n;
+
+        public FjpFib(int n) {
+            this.n = n;
+        }
+
+        @Override
+        protected Long compute() {
+            if (n < 2) {
+                return (long) n;
+            }
+            FjpFib f1 = new FjpFib(n - 1);
+            f1.fork();
+            FjpFib f2 = new FjpFib(n - 2);
+            return f2.compute() + f1.join();
+        }
+    }
+}

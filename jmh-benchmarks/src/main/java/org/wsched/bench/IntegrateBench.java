@@ -1,0 +1,49 @@
+package org.wsched.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Adaptive quadrature of (x²+1)·x over [0, n] to epsilon, every halving a task. One op = one integral. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class IntegrateBench extends PoolState {
+
+    @Param({"10000"})
+    public int n;
+
+    @Param({"1e-3"})
+    public double epsilon;
+
+    private double expected;
+    private double last;
+
+    @Override
+    protected void setupProblem() {
+        expected = Integrate.serial(0, Integrate.f(0), n, Integrate.f(n), 0, epsilon);
+    }
+
+    @Benchmark
+    public double integrate() throws Exception {
+        double x2 = n;
+        double y2 = Integrate.f(x2);
+        double eps = epsilon;
+        return last = run(() -> Integrate.wsched(0, 0, x2, y2, 0, eps), new Integrate.FjpIntegrate(0, 0, x2, y2, 0, eps),
+                () -> Integrate.serial(0, 0, x2, y2, 0, eps));
+    }
+
+    @Override
+    protected void verify() {
+        // Same additions in the same tree shape, but the join order may differ: allow rounding.
+        check(Math.abs(last - expected) <= 1e-9 * Math.abs(expected), "integrate = " + last + " != " + expected + " on " + impl);
+    }
+}

@@ -1,0 +1,41 @@
+package org.wsched.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** N-queens solution count; rows above spawnDepth spawn a task per placement. One op = one count. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class NQueensBench extends PoolState {
+
+    @Param({"12"})
+    public int n;
+
+    @Param({"4"})
+    public int spawnDepth;
+
+    private long last;
+
+    @Benchmark
+    public long nqueens() throws Exception {
+        int all = (1 << n) - 1;
+        int d = spawnDepth;
+        return last = run(() -> NQueens.wsched(all, 0, 0, 0, 0, d), new NQueens.FjpQueens(all, 0, 0, 0, 0, d),
+                () -> NQueens.serial(all, 0, 0, 0));
+    }
+
+    @Override
+    protected void verify() {
+        check(last == NQueens.SOLUTIONS[n], "nqueens(" + n + ") = " + last + " on " + impl);
+    }
+}

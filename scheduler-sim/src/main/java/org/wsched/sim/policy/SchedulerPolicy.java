@@ -1,0 +1,26 @@
+package org.wsched.sim.policy;
+
+import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.util.SplitMix64;
+
+/**
+ * A scheduling policy the simulator runs: an immutable description that creates fresh
+ * {@link ReadyWork} state for every run. Find the named ones in {@link Schedulers}.
+ */
+public interface SchedulerPolicy {
+    /** The CLI name, e.g. {@code ws-p2c}. */
+    String name();
+
+    /** One line saying what the policy does. */
+    String description();
+
+    /**
+     * Whether idle processors steal: each attempt costs the steal latency whether it succeeds
+     * or not. If false, an idle processor waits at no cost until a node becomes ready and takes
+     * it at once (a centralized greedy scheduler).
+     */
+    boolean steals();
+
+    /** Fresh state for one run on {@code procs} processors, drawing randomness from {@code rng}. */
+    ReadyWork start(TaskGraph graph, int procs, SplitMix64 rng);
+}

@@ -1,0 +1,98 @@
+package org.wsched.sim.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.wsched.sim.metrics.RunResult;
+
+/** Writes run results as JSON and CSV, with the keys of {@link RunResult#KEYS}. */
+public final class ResultFiles {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultFiles() {
+    }
+
+    /** One result as a JSON object. */
+    public static String toJson(RunResult r) {
+        try {
+            return JSON.writeValueAsString(r.toMap());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize a run result", e);
+        }
+    }
+
+    /** Writes {@code results} as a JSON array of objects. */
+    public static void writeJson(List<RunResult> results, Path file) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>(results.size());
+        for (RunResult r : results) {
+            rows.add(r.toMap());
+        }
+        JSON.writeValue(file.toFile(), rows);
+    }
+
+    /** The CSV header line (no newline). */
+    public static String csvHeader() {
+        return String.join(",", RunResult.KEYS);
+    }
+
+    /** One result as a CSV line (no newline). */
+    public static String csvRow(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (Object v : r.toMap().values()) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(csvField(v));
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@code results} as CSV with a header. */
+    public static void writeCsv(List<RunResult> results, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(csvHeader());
+            w.write('\n');
+            for (RunResult r : results) {
+                w.write(csvRow(r));
+                w.write('\n');
+            }
+        }
+    }
+
+    /** Writes the per-(dag, scheduler, procs) summary as CSV. */
+    public static void writeSummaryCsv(List<Summary.Row> rows, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("dag,scheduler,procs,runs,work,span,lowerBound,grahamBound,makespanMean,makespanCi95,"
+                    + "speedupMean,speedupCi95,efficiencyMean,efficiencyCi95,ratioToLowerBound,utilization,"
+                    + "stealAttempts,steals,stealAttemptsPerPSpan,imbalance\n");
+            for (Summary.Row r : rows) {
+                w.write(String.join(",", csvField(r.dag()), csvField(r.scheduler()), String.valueOf(r.procs()),
+                        String.valueOf(r.runs()), String.valueOf(r.work()), String.valueOf(r.span()),
+                        String.valueOf(r.lowerBound()), String.valueOf(r.grahamBound()),
+                        String.valueOf(r.makespan().mean()), String.valueOf(r.makespan().halfWidth()),
+                        String.valueOf(r.speedup().mean()), String.valueOf(r.speedup().halfWidth()),
+                        String.valueOf(r.efficiency().mean()), String.valueOf(r.efficiency().halfWidth()),
+                        String.valueOf(r.ratioToLowerBound()), String.valueOf(r.utilization()),
+                        String.valueOf(r.stealAttempts()), String.valueOf(r.steals()),
+                        String.valueOf(r.stealAttemptsPerPSpan()), String.valueOf(r.imbalance())));
+                w.write('\n');
+            }
+        }
+    }
+
+    /** Quotes a CSV field if it holds a comma, quote or newline (RFC 4180). */
+    static String csvField(Object v) {
+        String s = String.valueOf(v);
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

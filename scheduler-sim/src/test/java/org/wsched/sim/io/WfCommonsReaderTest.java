@@ -1,0 +1,110 @@
+package org.wsched.sim.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.wsched.sim.DagSpecs;
+import org.wsched.sim.graph.TaskGraph;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class WfCommonsReaderTest {
+    private static final Path SMALL = Path.of("src/test/resources/wf/small-1.5.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsSchema15WithRuntimesInMilliseconds() {
+        TaskGraph g = DagSpecs.load("wf:" + SMALL);
+        assertThat(g.nodeCount()).isEqualTo(4);
+        assertThat(g.edgeCount()).isEqualTo(4); // parents and children describe the same 4 edges
+        assertThat(g.timeUnit()).isEqualTo("ms");
+        assertThat(g.cost(0)).isEqualTo(1500);
+        assertThat(g.cost(1)).isEqualTo(4250);
+        assertThat(g.cost(2)).isEqualTo(2000);
+        assertThat(g.cost(3)).isEqualTo(0); // 0.4 ms rounds to 0
+        assertThat(g.work()).isEqualTo(7750);
+        assertThat(g.span()).isEqualTo(5750); // the recorded makespanInSeconds
+    }
+
+    private String small() throws IOException {
+        return Files.readString(SMALL);
+    }
+
+    private void expectError(String json, String... parts) throws IOException {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, json);
+        var assertion = assertThatThrownBy(() -> DagSpecs.load("wf:" + f)).isInstanceOf(DagInputException.class)
+                .hasMessageStartingWith("wf file " + f);
+        for (String p : parts) {
+            assertion.hasMessageContaining(p);
+        }
+    }
+
+    @Test
+    void rejectsSchema14NamingTheVersion() throws IOException {
+        expectError("{\"name\": \"old\", \"schemaVersion\": \"1.4\", \"workflow\": {\"makespanInSeconds\": 3,"
+                + " \"tasks\": [{\"name\": \"a\", \"id\": \"a\", \"runtimeInSeconds\": 3, \"parents\": []}]}}",
+                "at $.schemaVersion: schema version 1.4", "$.workflow.tasks[]", "1.5");
+    }
+
+    @Test
+    void missingRuntime() throws IOException {
+        expectError(small().replace("\"runtimeInSeconds\": 2.0, ", ""),
+                "at $.workflow.execution.tasks[2]: missing field runtimeInSeconds (task \"work_0003\")");
+    }
+
+    @Test
+    void taskWithoutExecutionEntry() throws IOException {
+        expectError(small().replace("{\"id\": \"work_0003\", \"runtimeInSeconds\": 2.0, \"coreCount\": 1},", ""),
+                "at $.workflow.execution.tasks: task \"work_0003\"", "has no entry with runtimeInSeconds");
+    }
+
+    @Test
+    void unknownParent() throws IOException {
+        expectError(small().replace("\"parents\": [\"split_0001\"], \"children\": [\"merge_0004\"],\n"
+                        + "         \"inputFiles\": [\"b.txt\"]",
+                "\"parents\": [\"splitt\"], \"children\": [\"merge_0004\"],\n         \"inputFiles\": [\"b.txt\"]"),
+                "at $.workflow.specification.tasks[2].parents[0]: unknown task id \"splitt\"");
+    }
+
+    @Test
+    void duplicateId() throws IOException {
+        expectError(small().replace("\"id\": \"work_0003\", \"parents\"", "\"id\": \"work_0002\", \"parents\""),
+                "at $.workflow.specification.tasks[2].id: duplicate task id \"work_0002\"");
+    }
+
+    @Test
+    void negativeRuntime() throws IOException {
+        expectError(small().replace("\"runtimeInSeconds\": 4.25", "\"runtimeInSeconds\": -4.25"),
+                "at $.workflow.execution.tasks[1].runtimeInSeconds: negative or invalid runtime -4.25");
+    }
+
+    @Test
+    void cycle() throws IOException {
+        expectError(small().replace("\"id\": \"split_0001\", \"parents\": []",
+                        "\"id\": \"split_0001\", \"parents\": [\"merge_0004\"]"),
+                "the dependencies have a cycle through task \"split_0001\"");
+    }
+
+    @Test
+    void missingWorkflowAndId() throws IOException {
+        expectError("{\"name\": \"x\", \"schemaVersion\": \"1.5\"}", "at $: missing field workflow");
+        expectError(small().replace("\"id\": \"merge_0004\", \"parents\"", "\"parents\""),
+                "at $.workflow.specification.tasks[3]: missing field id");
+        expectError(small().replace("\"schemaVersion\": \"1.5\",", ""), "at $: missing field schemaVersion");
+    }
+
+    @Test
+    void truncatedJsonNamesLine() throws IOException {
+        String s = small();
+        expectError(s.substring(0, s.length() / 2), "not valid JSON", "line ");
+    }
+}
