@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** fib(n) with no cutoff: the spawn/join overhead stress test. One op = one fib(n). */
+/** fib(fibN) with no cutoff: the spawn/join overhead stress test. One op = one fib(fibN). */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
@@ -19,18 +19,18 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FibBench extends PoolState {
 
     @Param({"30"})
-    public int n;
+    public int fibN;
 
     private long last;
 
     @Benchmark
     public long fib() throws Exception {
-        int n = this.n;
-        return last = run(() -> Fib.wsched(n), new Fib.FjpFib(n), () -> Fib.serial(n));
+        int fibN = this.fibN;
+        return last = run(() -> Fib.wsched(fibN), new Fib.FjpFib(fibN), () -> Fib.serial(fibN));
     }
 
     @Override
     protected void verify() {
-        check(last == Fib.serial(n), "fib(" + n + ") = " + last + " on " + impl);
+        check(last == Fib.serial(fibN), "fib(" + fibN + ") = " + last + " on " + impl);
     }
 }

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Adaptive quadrature of (x²+1)·x over [0, n] to epsilon, every halving a task. One op = one integral. */
+/** Adaptive quadrature of (x²+1)·x over [0, upper] to epsilon, every halving a task. One op = one integral. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IntegrateBench extends PoolState {
 
     @Param({"10000"})
-    public int n;
+    public int upper;
 
     @Param({"1e-3"})
     public double epsilon;
@@ -29,12 +29,12 @@ public class IntegrateBench extends PoolState {
 
     @Override
     protected void setupProblem() {
-        expected = Integrate.serial(0, Integrate.f(0), n, Integrate.f(n), 0, epsilon);
+        expected = Integrate.serial(0, Integrate.f(0), upper, Integrate.f(upper), 0, epsilon);
     }
 
     @Benchmark
     public double integrate() throws Exception {
-        double x2 = n;
+        double x2 = upper;
         double y2 = Integrate.f(x2);
         double eps = epsilon;
         return last = run(() -> Integrate.wsched(0, 0, x2, y2, 0, eps), new Integrate.FjpIntegrate(0, 0, x2, y2, 0, eps),

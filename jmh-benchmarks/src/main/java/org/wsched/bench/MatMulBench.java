@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MatMulBench extends PoolState {
 
     @Param({"512"})
-    public int n;
+    public int matrix;
 
     @Param({"32"})
     public int leaf;
@@ -30,7 +30,7 @@ public class MatMulBench extends PoolState {
 
     @Override
     protected void setupProblem() {
-        p = new MatMul.Problem(n, leaf, 1234);
+        p = new MatMul.Problem(matrix, leaf, 1234);
         expected = MatMul.serial(p);
     }
 
@@ -46,6 +46,6 @@ public class MatMulBench extends PoolState {
 
     @Override
     protected void verify() {
-        check(last == expected, "matmul(" + n + ") checksum " + last + " != " + expected + " on " + impl);
+        check(last == expected, "matmul(" + matrix + ") checksum " + last + " != " + expected + " on " + impl);
     }
 }

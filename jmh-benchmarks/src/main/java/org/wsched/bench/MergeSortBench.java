@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Mergesort of size random ints. One op = copy the input + sort it. */
+/** Mergesort of sortSize random ints. One op = copy the input + sort it. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MergeSortBench extends PoolState {
 
     @Param({"10000000"})
-    public int size;
+    public int sortSize;
 
     @Param({"8192"})
     public int cutoff;
@@ -30,9 +30,9 @@ public class MergeSortBench extends PoolState {
 
     @Override
     protected void setupProblem() {
-        input = new java.util.SplittableRandom(42).ints(size).toArray();
-        a = new int[size];
-        tmp = new int[size];
+        input = new java.util.SplittableRandom(42).ints(sortSize).toArray();
+        a = new int[sortSize];
+        tmp = new int[sortSize];
     }
 
     @Benchmark

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NQueensBench extends PoolState {
 
     @Param({"12"})
-    public int n;
+    public int queens;
 
     @Param({"4"})
     public int spawnDepth;
@@ -28,7 +28,7 @@ public class NQueensBench extends PoolState {
 
     @Benchmark
     public long nqueens() throws Exception {
-        int all = (1 << n) - 1;
+        int all = (1 << queens) - 1;
         int d = spawnDepth;
         return last = run(() -> NQueens.wsched(all, 0, 0, 0, 0, d), new NQueens.FjpQueens(all, 0, 0, 0, 0, d),
                 () -> NQueens.serial(all, 0, 0, 0));
@@ -36,6 +36,6 @@ public class NQueensBench extends PoolState {
 
     @Override
     protected void verify() {
-        check(last == NQueens.SOLUTIONS[n], "nqueens(" + n + ") = " + last + " on " + impl);
+        check(last == NQueens.SOLUTIONS[queens], "nqueens(" + queens + ") = " + last + " on " + impl);
     }
 }
