@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
+import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.idle.SleepController;
 
 /**
@@ -70,6 +71,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     final int parallelism;
     final Worker[] workers;
+    /** Whether spawned tasks must be claimed by CAS before they run (see Task#claimed). */
+    final boolean claimsChildren;
     final SleepController sleep;
     /** Submitted tasks (and, in the centralized pool, every ready task). */
     final MpmcUnboundedXaddArrayQueue<Task<?>> sharedQueue = new MpmcUnboundedXaddArrayQueue<>(1024);
@@ -84,15 +87,20 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     private int inflightSubmits; // accessed only through INFLIGHT
     private int liveWorkers; // guarded by 'this'
 
-    AbstractPool(String kind, PoolSettings s, boolean withDeques) {
+    /**
+     * @param deques creates worker {@code i}'s deque, or null for a pool without deques
+     */
+    AbstractPool(String kind, PoolSettings s, java.util.function.IntFunction<WorkStealingDeque<Task<?>>> deques) {
         this.kind = kind;
+        this.claimsChildren = deques == null;
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
         this.sleep = new SleepController(parallelism);
         this.workers = new Worker[parallelism];
         SplittableRandom seeds = new SplittableRandom(s.seed);
         for (int i = 0; i < parallelism; i++) {
-            workers[i] = new Worker(this, i, s.threadNamePrefix + i, s.workerStackSize, withDeques,
+            workers[i] = new Worker(this, i, s.threadNamePrefix + i, s.workerStackSize,
+                    deques == null ? null : deques.apply(i),
                     seeds.split(), s.idleStrategy.get());
             sleep.register(i, workers[i]);
         }
@@ -111,8 +119,20 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     // ------------------------------------------------------------------ policy hooks
 
-    /** Creates a child task of the task running on {@code w} and makes it available. */
-    abstract <T> Task<T> spawn(Worker w, Callable<T> body);
+    /** Makes {@code child}, spawned by the task running on {@code w}, available to run. */
+    abstract void pushChild(Worker w, Task<?> child);
+
+    /** Spawns {@code child} (created with {@link #claimsChildren}) from the task running on {@code w}. */
+    final <X extends Task<?>> X spawn(Worker w, X child) {
+        w.spawns++;
+        pushChild(w, child);
+        return child;
+    }
+
+    /** Spawns a child running {@code body}. */
+    final <T> Task<T> spawnCallable(Worker w, Callable<T> body) {
+        return spawn(w, new Task<T>(body, claimsChildren));
+    }
 
     /** The next task for an idle {@code w}, or null. The caller claims it if it requires a claim. */
     abstract Task<?> findWork(Worker w);

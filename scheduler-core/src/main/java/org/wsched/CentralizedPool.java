@@ -28,7 +28,7 @@ import org.agrona.concurrent.IdleStrategy;
 public final class CentralizedPool extends AbstractPool {
 
     private CentralizedPool(Builder b) {
-        super("centralized", b.settings, false);
+        super("centralized", b.settings, null);
     }
 
     /**
@@ -41,13 +41,10 @@ public final class CentralizedPool extends AbstractPool {
     }
 
     @Override
-    <T> Task<T> spawn(Worker w, Callable<T> body) {
-        Task<T> t = Task.create(body, true);
-        sharedQueue.offer(t);
-        w.spawns++;
+    void pushChild(Worker w, Task<?> child) {
+        sharedQueue.offer(child);
         w.queueOffers++;
         signalWorkHint();
-        return t;
     }
 
     @Override

@@ -30,7 +30,7 @@ final class ParallelFor {
                     int mid = i + ((hi - i) >>> 1);
                     int lo2 = mid;
                     int hi2 = hi;
-                    Task<?> t = pool.spawn(w, () -> {
+                    Task<?> t = pool.spawnCallable(w, () -> {
                         run((Worker) Thread.currentThread(), lo2, hi2, body);
                         return null;
                     });

@@ -46,7 +46,7 @@ public final class Scope {
                     + owner.getName() + "'), not from thread '" + Thread.currentThread().getName()
                     + "'; open a nested Task.scope in the child instead");
         }
-        Task<T> t = owner.pool.spawn(owner, body);
+        Task<T> t = owner.pool.spawnCallable(owner, body);
         if (count == children.length) {
             children = Arrays.copyOf(children, count * 2);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * A unit of work in a fork/join program, and the handle to wait for its result.
@@ -101,7 +102,30 @@ public class Task<T> {
     public static <T> Task<T> spawn(Callable<T> body) {
         Objects.requireNonNull(body, "body");
         Worker w = currentWorker("Task.spawn");
-        return w.pool.spawn(w, body);
+        return w.pool.spawn(w, new Task<T>(body, w.pool.claimsChildren));
+    }
+
+    /**
+     * Spawns a child task that computes a {@code long}, without boxing it: the primitive
+     * specialization of {@link #spawn(Callable)} for the hottest fork/join code.
+     *
+     * <pre>{@code
+     * static long fib(int n) {
+     *     if (n < 2) return n;
+     *     LongTask a = Task.spawnLong(() -> fib(n - 1));
+     *     long b = fib(n - 2);
+     *     return a.joinLong() + b;
+     * }
+     * }</pre>
+     *
+     * @param body the child's computation
+     * @return the child, to {@link LongTask#joinLong}
+     * @throws IllegalStateException if not called from a task running in a wsched pool
+     */
+    public static LongTask spawnLong(LongSupplier body) {
+        Objects.requireNonNull(body, "body");
+        Worker w = currentWorker("Task.spawnLong");
+        return w.pool.spawn(w, new LongTask(body, w.pool.claimsChildren));
     }
 
     /**
@@ -170,6 +194,11 @@ public class Task<T> {
      * @throws CancellationException if the task was cancelled (e.g. by {@code shutdownNow})
      */
     public final T join() {
+        return reportJoin(awaitDone());
+    }
+
+    /** Waits until done (running, helping or blocking as join does) and returns the final status. */
+    final int awaitDone() {
         int s = laStatus();
         if (s < NORMAL) {
             Thread t = Thread.currentThread();
@@ -181,7 +210,7 @@ public class Task<T> {
             }
             s = laStatus();
         }
-        return reportJoin(s);
+        return s;
     }
 
     /**
@@ -195,6 +224,7 @@ public class Task<T> {
 
     // ------------------------------------------------------------------ runtime internals
 
+    /** A task outside any pool's spawn path (tests, the jcstress module). */
     static <T> Task<T> create(Callable<? extends T> body, boolean claimed) {
         return new Task<>(body, claimed);
     }
@@ -227,12 +257,10 @@ public class Task<T> {
      * full fence (exact wake-up); otherwise with a release store.
      */
     final void execute(boolean shared) {
-        Callable<? extends T> b = body;
-        body = null;
         Object result;
         int s;
         try {
-            result = b.call();
+            result = invokeBody();
             s = NORMAL;
         } catch (Throwable t) {
             result = t;
@@ -241,12 +269,29 @@ public class Task<T> {
         complete(result, s, shared);
     }
 
+    /** Runs the body once and returns its value (the subclass for longs stores it unboxed). */
+    Object invokeBody() throws Exception {
+        Callable<? extends T> b = body;
+        body = null;
+        return b.call();
+    }
+
+    /** The value of a normally completed task, as an object. */
+    Object boxedValue() {
+        return outcome; // plain: read after the acquire load of a final status
+    }
+
+    /** Forgets the body (cancellation). */
+    void clearBody() {
+        body = null;
+    }
+
     /** Completes a pending task as cancelled (shutdownNow, or Future.cancel). */
     final boolean cancelPending() {
         int s;
         while ((s = (int) STATUS.getVolatile(this)) < NORMAL) { // pairs with tryClaim()
             if (s == NEW && STATUS.compareAndSet(this, NEW, RUNNING)) { // claim, then complete
-                body = null;
+                clearBody();
                 complete(new CancellationException("task was cancelled before it started"), CANCELLED, true);
                 return true;
             }
@@ -376,11 +421,11 @@ public class Task<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private T reportJoin(int s) {
-        Object o = outcome;
+    final T reportJoin(int s) {
         if (s == NORMAL) {
-            return (T) o;
+            return (T) boxedValue();
         }
+        Object o = outcome;
         Throwable t = (Throwable) o;
         if (s == CANCELLED) {
             CancellationException c = new CancellationException(t.getMessage());

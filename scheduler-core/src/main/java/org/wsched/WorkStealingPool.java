@@ -46,7 +46,8 @@ public final class WorkStealingPool extends AbstractPool {
     private final VictimSelection.Workers view;
 
     private WorkStealingPool(Builder b) {
-        super("work-stealing", b.settings, true);
+        super("work-stealing", b.settings, i -> b.lazyPublication
+                ? WorkStealingDeque.<Task<?>>split(64) : WorkStealingDeque.<Task<?>>classic(64));
         this.victimSelection = b.victimSelection;
         this.stealAmount = b.stealAmount;
         this.view = new VictimSelection.Workers() {
@@ -57,7 +58,7 @@ public final class WorkStealingPool extends AbstractPool {
 
             @Override
             public int queuedTasks(int i) {
-                return workers[i].deque.size();
+                return workers[i].deque.stealableSize();
             }
         };
     }
@@ -73,12 +74,10 @@ public final class WorkStealingPool extends AbstractPool {
     }
 
     @Override
-    <T> Task<T> spawn(Worker w, Callable<T> body) {
-        Task<T> t = Task.create(body, false);
-        w.deque.push(t);
-        w.spawns++;
-        signalWorkHint(); // fence-free unless a worker sleeps; see SleepController
-        return t;
+    void pushChild(Worker w, Task<?> child) {
+        if (w.deque.push(child)) {
+            signalWorkHint(); // published: fence-free unless a worker sleeps; see SleepController
+        }
     }
 
     @Override
@@ -135,7 +134,7 @@ public final class WorkStealingPool extends AbstractPool {
     }
 
     private void stealMore(Worker w, Worker victim) {
-        int extra = victim.deque.size() / 2;
+        int extra = victim.deque.stealableSize() / 2;
         for (int i = 0; i < extra; i++) {
             Object r = victim.deque.steal();
             if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
@@ -215,7 +214,7 @@ public final class WorkStealingPool extends AbstractPool {
 
     @Override
     boolean shouldSplit(Worker w) {
-        return parallelism > 1 && w.deque.isEmpty();
+        return parallelism > 1 && w.deque.stealableSize() == 0;
     }
 
     /** Builds a {@link WorkStealingPool}. Every setter validates its argument at once. */
@@ -223,6 +222,7 @@ public final class WorkStealingPool extends AbstractPool {
         final PoolSettings settings = new PoolSettings("wsched-ws-");
         VictimSelection victimSelection = VictimSelection.uniformRandom();
         StealAmount stealAmount = StealAmount.ONE;
+        boolean lazyPublication = true;
 
         private Builder() {
         }
@@ -270,6 +270,19 @@ public final class WorkStealingPool extends AbstractPool {
          */
         public Builder stealAmount(StealAmount amount) {
             this.stealAmount = Objects.requireNonNull(amount, "stealAmount");
+            return this;
+        }
+
+        /**
+         * Whether a worker's spawns stay private until thieves need them (a split deque: the
+         * owner takes private tasks back with no fence; default) or are stealable at once (a
+         * classic Chase–Lev deque: every take fences). See {@code WorkStealingDeque}.
+         *
+         * @param lazy true for the split deque (default), false for classic Chase–Lev
+         * @return this builder
+         */
+        public Builder lazyPublication(boolean lazy) {
+            this.lazyPublication = lazy;
             return this;
         }
 

@@ -39,12 +39,12 @@ final class Worker extends Thread {
     long queueContention;
     long busyNanos;
 
-    Worker(AbstractPool pool, int index, String name, long stackSize, boolean withDeque,
+    Worker(AbstractPool pool, int index, String name, long stackSize, WorkStealingDeque<Task<?>> deque,
            SplittableRandom random, IdleStrategy idle) {
         super(null, null, name, stackSize);
         this.pool = pool;
         this.index = index;
-        this.deque = withDeque ? new WorkStealingDeque<>(64) : null;
+        this.deque = deque;
         this.random = random;
         this.idle = idle;
         setDaemon(true);

@@ -61,6 +61,28 @@ class ConformanceTest {
         }
     }
 
+    static long fibLong(int n) {
+        if (n < 2) {
+            return n;
+        }
+        LongTask a = Task.spawnLong(() -> fibLong(n - 1));
+        long b = fibLong(n - 2);
+        return a.joinLong() + b;
+    }
+
+    @ParameterizedTest(name = "{0} p={1}")
+    @MethodSource("org.wsched.Pools#everyPoolAndParallelism")
+    void spawnLongComputesUnboxedAndPropagatesFailures(Pools kind, int p) {
+        try (Scheduler pool = kind.create(p)) {
+            assertThat(pool.invoke(() -> fibLong(24))).isEqualTo(serialFib(24));
+            assertThat(pool.invoke(() -> Task.spawnLong(() -> 5L).join())).isEqualTo(5L); // boxed view
+            IllegalStateException boom = new IllegalStateException("long boom");
+            assertThatThrownBy(() -> pool.invoke(() -> Task.spawnLong(() -> {
+                throw boom;
+            }).joinLong())).isSameAs(boom);
+        }
+    }
+
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#everyPoolAndParallelism")
     void everyTaskRunsExactlyOnceInternalAndExternal(Pools kind, int p) throws Exception {

@@ -13,6 +13,8 @@ enum Pools {
             .victimSelection(VictimSelection.powerOfTwoChoices()).stealAmount(StealAmount.HALF).build()),
     WORK_STEALING_ROUND_ROBIN(p -> WorkStealingPool.builder().parallelism(p).seed(3)
             .victimSelection(VictimSelection.roundRobin()).build()),
+    WORK_STEALING_CLASSIC_DEQUE(p -> WorkStealingPool.builder().parallelism(p).seed(4)
+            .lazyPublication(false).build()),
     CENTRALIZED(p -> CentralizedPool.builder().parallelism(p).build());
 
     private final IntFunction<Scheduler> factory;

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A growable Chase–Lev work-stealing deque.
+ * A growable Chase–Lev work-stealing deque, with an optional private region at the owner's end.
  *
  * <p>One thread, the <em>owner</em>, pushes and takes at the bottom ({@link #push},
  * {@link #take}); any thread may {@link #steal} from the top. The algorithm is Chase and Lev,
@@ -13,34 +13,51 @@ import java.lang.invoke.VarHandle;
  * Work-Stealing for Weak Memory Models" (PPoPP 2013), mapped onto Java's {@link VarHandle}
  * access modes. Indices are {@code long} and never wrap.
  *
- * <h2>Memory-ordering argument</h2>
+ * <h2>Two modes</h2>
  * <ul>
- *   <li><b>push</b> writes the slot with a plain store, then publishes {@code bottom + 1} with a
- *       release store: a thief that reads the new bottom with an acquire load sees the element.
- *   <li><b>take</b> stores {@code bottom − 1}, then issues a full fence before it reads
+ *   <li><b>{@linkplain #classic classic}</b>: every pushed element is visible to thieves at once;
+ *       every {@code take} pays a full fence. This is textbook Chase–Lev.
+ *   <li><b>{@linkplain #split split}</b> (the pool's default): as in Lace's split deque (van Dijk
+ *       and van de Pol, Euro-Par 2014), the deque is cut at an index {@code split}: thieves see
+ *       only {@code [top, split)}; elements at or above {@code split} are private to the owner,
+ *       who pushes and takes them with plain memory accesses, no fence and no CAS. The owner
+ *       <em>publishes</em> (moves {@code split} up with a release store) when a push finds no
+ *       element left for thieves, or when a thief has asked for work (a flag a thief sets when it
+ *       finds the public part empty but private elements exist). A {@code take} that reaches the
+ *       public part runs the Chase–Lev protocol against {@code split} instead of {@code bottom}.
+ *       Cost: a private element becomes stealable only at the owner's next push or take.
+ * </ul>
+ *
+ * <h2>Memory-ordering argument</h2>
+ * From a thief's point of view {@code split} is the Chase–Lev {@code bottom}; the owner's private
+ * accesses touch only indices {@code >= split}, which no thief reads.
+ * <ul>
+ *   <li><b>publish</b> (push in classic mode): the slot is written with a plain store, then
+ *       {@code split} is raised with a release store: a thief that reads the new split with an
+ *       acquire load sees the elements below it.
+ *   <li><b>take of a public element</b>: stores {@code split − 1}, then a full fence, then reads
  *       {@code top}. Without the StoreLoad fence the owner could read a stale top while a thief
- *       reads a stale bottom, and both would take the last element. When exactly one element
+ *       reads a stale split, and both would take the last element. When exactly one element
  *       remains, owner and thieves race for it with a CAS on {@code top}.
- *   <li><b>steal</b> reads {@code top} (acquire), issues a full fence, reads {@code bottom}
- *       (acquire) and, if the deque is not empty, reads the array and the element <em>before</em>
- *       claiming it with a CAS on {@code top}. A failed CAS means another thief or the owner won;
- *       the caller decides whether to retry ({@link #RETRY}).
+ *   <li><b>steal</b> reads {@code top} (acquire), issues a full fence, reads {@code split}
+ *       (acquire) and, if the public part is not empty, reads the array and the element
+ *       <em>before</em> claiming it with a CAS on {@code top}. A failed CAS means another thief or
+ *       the owner won; the caller decides whether to retry ({@link #RETRY}).
  *   <li><b>grow</b> copies the live range into a new array twice the size and publishes it with
  *       a release store; thieves read the array with an acquire load. The old array is never
  *       written again, so a thief that read it still finds its element there and returns it only
  *       if its CAS on {@code top} succeeds: no slot is returned after the owner reused it.
  * </ul>
  * The owner may reuse a slot only when {@code bottom − top} reaches the capacity, and then it
- * grows instead, so the slot a thief read before its successful CAS was not overwritten.
- *
- * <p>The owner clears the slots it takes, so that finished tasks are not retained; slots
- * emptied by thieves are overwritten by later pushes (a thief must not write the array).
+ * grows instead, so the slot a thief read before its successful CAS was not overwritten. The
+ * owner clears the slots it takes, so finished tasks are not retained; slots emptied by thieves
+ * are overwritten by later pushes (a thief must not write the array).
  *
  * @param <E> element type
  */
 public final class WorkStealingDeque<E> {
 
-    /** {@link #steal()} result: the deque was empty. */
+    /** {@link #steal()} result: nothing stealable was seen. */
     public static final Object EMPTY = new Object() {
         @Override
         public String toString() {
@@ -58,44 +75,58 @@ public final class WorkStealingDeque<E> {
 
     private static final int MIN_CAPACITY = 16;
     private static final VarHandle TOP;
+    private static final VarHandle SPLIT;
     private static final VarHandle BOTTOM;
     private static final VarHandle ARRAY;
+    private static final VarHandle REQUESTED;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             TOP = l.findVarHandle(WorkStealingDeque.class, "top", long.class);
+            SPLIT = l.findVarHandle(WorkStealingDeque.class, "split", long.class);
             BOTTOM = l.findVarHandle(WorkStealingDeque.class, "bottom", long.class);
             ARRAY = l.findVarHandle(WorkStealingDeque.class, "array", Object[].class);
+            REQUESTED = l.findVarHandle(WorkStealingDeque.class, "requested", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    // Padding keeps top (written by thieves) and bottom (written by the owner) on separate
-    // cache lines, and both away from neighbouring objects.
+    // Padding keeps the thieves' line (top), the shared line (split, requested) and the owner's
+    // line (bottom, array, ownerSplit) apart, and all away from neighbouring objects.
     @SuppressWarnings("unused")
     private long p00, p01, p02, p03, p04, p05, p06, p07;
-    private long top; // accessed only through TOP with the mode each call site names
+    private long top; // accessed only through TOP: CAS by thieves and by the owner's last-element take
     @SuppressWarnings("unused")
     private long p10, p11, p12, p13, p14, p15, p16, p17;
-    private long bottom; // accessed only through BOTTOM
-    private Object[] array; // accessed only through ARRAY
+    private long split; // accessed only through SPLIT: written by the owner only
+    private boolean requested; // accessed only through REQUESTED: set by thieves, cleared by the owner
     @SuppressWarnings("unused")
     private long p20, p21, p22, p23, p24, p25, p26, p27;
+    private long bottom; // accessed only through BOTTOM: written by the owner only
+    private Object[] array; // accessed only through ARRAY: written by the owner only
+    private long ownerSplit; // owner-only copy of split (plain)
+    private final boolean eager;
+    @SuppressWarnings("unused")
+    private long p30, p31, p32, p33, p34, p35, p36, p37;
 
-    /** Creates an empty deque with the default initial capacity. */
+    /** Creates an empty classic deque with the default initial capacity (see {@link #classic}). */
     public WorkStealingDeque() {
         this(MIN_CAPACITY);
     }
 
     /**
-     * Creates an empty deque.
+     * Creates an empty classic deque (see {@link #classic}).
      *
      * @param initialCapacity initial capacity, rounded up to a power of two (at least 2)
      */
     public WorkStealingDeque(int initialCapacity) {
+        this(initialCapacity, true);
+    }
+
+    private WorkStealingDeque(int initialCapacity, boolean eager) {
         if (initialCapacity < 1 || initialCapacity > (1 << 30)) {
             throw new IllegalArgumentException(
                     "initialCapacity must be between 1 and 2^30, was " + initialCapacity);
@@ -104,23 +135,55 @@ public final class WorkStealingDeque<E> {
         if (cap < initialCapacity) {
             cap <<= 1;
         }
+        this.eager = eager;
         ARRAY.setRelease(this, new Object[cap]); // pairs with laArray(): safe publication of the deque
+    }
+
+    /**
+     * A textbook Chase–Lev deque: every push is visible to thieves; every take fences.
+     *
+     * @param initialCapacity initial capacity, rounded up to a power of two
+     * @param <E> element type
+     * @return an empty deque
+     */
+    public static <E> WorkStealingDeque<E> classic(int initialCapacity) {
+        return new WorkStealingDeque<>(initialCapacity, true);
+    }
+
+    /**
+     * A split deque: pushes stay private to the owner (no fence to take them back) until a push
+     * finds nothing left for thieves or a thief asks (see the class comment).
+     *
+     * @param initialCapacity initial capacity, rounded up to a power of two
+     * @param <E> element type
+     * @return an empty deque
+     */
+    public static <E> WorkStealingDeque<E> split(int initialCapacity) {
+        return new WorkStealingDeque<>(initialCapacity, false);
     }
 
     /**
      * Owner only: pushes an element at the bottom.
      *
      * @param e the element, not null
+     * @return true if this push made elements stealable (published them)
      */
-    public void push(E e) {
+    public boolean push(E e) {
         long b = lpBottom();
         long t = laTop(); // pairs with the CAS on top in steal()/take(): sees slots freed by thieves
         Object[] a = lpArray();
         if (b - t >= a.length) {
             a = grow(a, t, b);
         }
-        a[(int) b & (a.length - 1)] = e; // plain: published by the release store of bottom below
-        srBottom(b + 1); // pairs with laBottom() in steal(): the element is visible before the new bottom
+        a[(int) b & (a.length - 1)] = e; // plain: published by the release store of split below
+        soBottom(b + 1); // pairs with loBottom() in size()/steal(): a hint only
+        long s = ownerSplit;
+        if (eager || t >= s || loRequested()) {
+            // Nothing left for thieves, or one asked: publish the older half of the private part.
+            publish(s + ((b + 1 - s + 1) >> 1));
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -132,21 +195,35 @@ public final class WorkStealingDeque<E> {
     public E take() {
         long b = lpBottom() - 1;
         Object[] a = lpArray();
-        spBottom(b);
-        // StoreLoad: the claim on bottom must be visible before top is read; pairs with the
-        // fence between the top and bottom loads in steal(). Removing it duplicates the last element.
+        long s = ownerSplit;
+        int i = (int) b & (a.length - 1);
+        if (b >= s) {
+            // Private element: no thief can read index b. Plain accesses only.
+            soBottom(b); // pairs with loBottom(): a hint only
+            Object e = a[i];
+            a[i] = null;
+            if (b > s && loRequested()) {
+                publish(s + ((b - s + 1) >> 1)); // a thief asked: share the older half of what is left
+            }
+            return (E) e;
+        }
+        // Public element (b == s − 1): Chase–Lev take against split.
+        spSplit(b);
+        ownerSplit = b;
+        soBottom(b);
+        // StoreLoad: the claim on split must be visible before top is read; pairs with the fence
+        // between the top and split loads in steal(). Removing it duplicates the last element.
         VarHandle.fullFence();
         long t = lpTop();
         if (t > b) {
-            spBottom(b + 1); // empty: restore; no thief reads past top, ordering not needed
+            restore(b + 1); // empty: thieves took everything
             return null;
         }
-        int i = (int) b & (a.length - 1);
         Object e = a[i];
         if (t == b) {
-            // Last element: race with thieves for it by claiming top.
+            // Last public element: race with thieves for it by claiming top.
             boolean won = casTop(t, t + 1); // pairs with casTop() in steal()
-            spBottom(b + 1);
+            restore(b + 1);
             if (!won) {
                 return null;
             }
@@ -156,17 +233,21 @@ public final class WorkStealingDeque<E> {
     }
 
     /**
-     * Any thread: tries to take the oldest element from the top.
+     * Any thread: tries to take the oldest public element from the top. If the public part is
+     * empty but the owner holds private elements, asks the owner to publish some.
      *
-     * @return the element; or {@link #EMPTY} if the deque was seen empty; or {@link #RETRY} if
+     * @return the element; or {@link #EMPTY} if nothing stealable was seen; or {@link #RETRY} if
      *     another thread claimed the top element first (the deque may still hold elements)
      */
     public Object steal() {
         long t = laTop(); // pairs with casTop() of other thieves and of take()
-        // StoreLoad/LoadLoad: pairs with the fence in take(); top must be read before bottom.
+        // StoreLoad/LoadLoad: pairs with the fence in take(); top must be read before split.
         VarHandle.fullFence();
-        long b = laBottom(); // pairs with srBottom() in push(): the slot below b is written
-        if (t >= b) {
+        long s = laSplit(); // pairs with srSplit() in publish(): the slots below s are written
+        if (t >= s) {
+            if (loBottom() > s && !loRequested()) { // pairs with soBottom(): private work exists
+                soRequested(true); // pairs with loRequested() of the owner in push()/take()
+            }
             return EMPTY;
         }
         Object[] a = laArray(); // pairs with srArray() in grow(): the copied slots are visible
@@ -194,19 +275,32 @@ public final class WorkStealingDeque<E> {
     }
 
     /**
-     * Any thread: an estimate of the number of elements; exact when no other thread is active.
+     * Any thread: an estimate of the number of elements, private ones included; exact when no
+     * other thread is active.
      *
      * @return the estimated size, never negative
      */
     public int size() {
-        long b = loBottom(); // pairs with srBottom()/spBottom() of the owner; a stale value is fine
+        long b = loBottom(); // pairs with soBottom() of the owner; a stale value is fine
         long t = loTop(); // pairs with casTop(); a stale value is fine
         long n = b - t;
         return n <= 0 ? 0 : (int) Math.min(n, Integer.MAX_VALUE);
     }
 
     /**
-     * Any thread: whether the deque looks empty (see {@link #size()}).
+     * Any thread: an estimate of the number of elements thieves can take now.
+     *
+     * @return the estimated public size, never negative
+     */
+    public int stealableSize() {
+        long s = loSplit(); // pairs with srSplit(); a stale value is fine
+        long t = loTop(); // pairs with casTop(); a stale value is fine
+        long n = s - t;
+        return n <= 0 ? 0 : (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Any thread: whether the deque looks empty, private elements included (see {@link #size()}).
      *
      * @return true if no element is visible
      */
@@ -221,6 +315,22 @@ public final class WorkStealingDeque<E> {
      */
     public int capacity() {
         return laArray().length; // pairs with srArray() in grow()
+    }
+
+    /** Owner: make every index below {@code newSplit} stealable. */
+    private void publish(long newSplit) {
+        if (loRequested()) {
+            soRequested(false); // a thief asking again after this is served at the next push/take
+        }
+        ownerSplit = newSplit;
+        srSplit(newSplit); // pairs with laSplit() in steal(): the published slots are visible first
+    }
+
+    /** Owner: the deque is empty at index {@code i}: top == split == bottom == i (or top > i). */
+    private void restore(long i) {
+        ownerSplit = i;
+        spSplit(i); // no thief reads past top, which is already >= i: ordering not needed
+        soBottom(i);
     }
 
     private Object[] grow(Object[] old, long t, long b) {
@@ -246,16 +356,24 @@ public final class WorkStealingDeque<E> {
         return (long) BOTTOM.getOpaque(this);
     }
 
-    private long laBottom() {
-        return (long) BOTTOM.getAcquire(this);
+    private void soBottom(long v) {
+        BOTTOM.setOpaque(this, v);
     }
 
-    private void spBottom(long v) {
-        BOTTOM.set(this, v);
+    private long laSplit() {
+        return (long) SPLIT.getAcquire(this);
     }
 
-    private void srBottom(long v) {
-        BOTTOM.setRelease(this, v);
+    private long loSplit() {
+        return (long) SPLIT.getOpaque(this);
+    }
+
+    private void spSplit(long v) {
+        SPLIT.set(this, v);
+    }
+
+    private void srSplit(long v) {
+        SPLIT.setRelease(this, v);
     }
 
     private long lpTop() {
@@ -272,6 +390,14 @@ public final class WorkStealingDeque<E> {
 
     private boolean casTop(long expect, long update) {
         return TOP.compareAndSet(this, expect, update);
+    }
+
+    private boolean loRequested() {
+        return (boolean) REQUESTED.getOpaque(this);
+    }
+
+    private void soRequested(boolean v) {
+        REQUESTED.setOpaque(this, v);
     }
 
     private Object[] lpArray() {

@@ -1,0 +1,50 @@
+package org.wsched;
+
+import java.util.function.LongSupplier;
+
+/**
+ * A task that computes a {@code long}: the unboxed counterpart of {@code Task<Long>}, created by
+ * {@link Task#spawnLong}. {@link #joinLong()} returns the value without allocating.
+ */
+public final class LongTask extends Task<Long> {
+
+    private LongSupplier longBody; // cleared once run (plain: owned by the running thread)
+    private long value; // plain: published by the status store in complete()
+
+    LongTask(LongSupplier body, boolean claimed) {
+        super(null, claimed);
+        this.longBody = body;
+    }
+
+    /**
+     * Waits for this task as {@link #join()} does and returns its value, unboxed.
+     *
+     * @return the task's value
+     * @throws java.util.concurrent.CancellationException if the task was cancelled
+     */
+    public long joinLong() {
+        int s = awaitDone();
+        if (s != NORMAL) {
+            reportJoin(s); // throws the failure
+        }
+        return value; // read after the acquire load of the status in awaitDone()
+    }
+
+    @Override
+    Object invokeBody() {
+        LongSupplier b = longBody;
+        longBody = null;
+        value = b.getAsLong();
+        return null;
+    }
+
+    @Override
+    void clearBody() {
+        longBody = null;
+    }
+
+    @Override
+    final Long boxedValue() {
+        return value;
+    }
+}
