@@ -69,6 +69,13 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
     }
 
+    /**
+     * How many pools trace right now. Read plainly on the join path (zero: no tracing anywhere,
+     * skip the hook); a tracing pool increments it before starting its workers, and
+     * Thread.start() makes the new value visible to them.
+     */
+    static int tracingPools;
+
     final int parallelism;
     final Worker[] workers;
     /** Whether spawned tasks must be claimed by CAS before they run (see Task#claimed). */
@@ -101,7 +108,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         for (int i = 0; i < parallelism; i++) {
             workers[i] = new Worker(this, i, s.threadNamePrefix + i, s.workerStackSize,
                     deques == null ? null : deques.apply(i),
-                    seeds.split(), s.idleStrategy.get());
+                    seeds.split(), s.idleStrategy.get(),
+                    s.tracing ? new WorkerTrace(i, parallelism, 3 * s.traceBudgetStrands) : null);
             sleep.register(i, workers[i]);
         }
         liveWorkers = parallelism;
@@ -112,6 +120,11 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
      * (Thread.start() happens-before everything the worker does, so it sees final fields).
      */
     final void start() {
+        if (workers[0].trace != null) {
+            synchronized (AbstractPool.class) {
+                tracingPools++;
+            }
+        }
         for (Worker w : workers) {
             w.start();
         }
@@ -125,6 +138,9 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     /** Spawns {@code child} (created with {@link #claimsChildren}) from the task running on {@code w}. */
     final <X extends Task<?>> X spawn(Worker w, X child) {
         w.spawns++;
+        if (w.trace != null) {
+            w.trace.onSpawn(child); // before the child is published: its runner reads traceId
+        }
         pushChild(w, child);
         return child;
     }
@@ -190,7 +206,13 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         if (t.claimed && !t.tryClaim()) {
             return; // cancelled, or run by its joiner (centralized pool)
         }
-        t.execute(shared);
+        if (w.trace == null) {
+            t.execute(shared);
+        } else {
+            w.trace.onStart(t);
+            t.execute(shared);
+            w.trace.onEnd();
+        }
         w.tasksExecuted++;
         if (t instanceof SubmittedTask) {
             SubmittedTask<?> st = (SubmittedTask<?>) t;
@@ -198,6 +220,18 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                 reportUncaught(w, st.failure());
             }
         }
+    }
+
+    /** The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs it now. */
+    final void executeInline(Worker w, Task<?> t) {
+        if (w.trace == null) {
+            t.execute(false);
+        } else {
+            w.trace.onStart(t);
+            t.execute(false);
+            w.trace.onEnd();
+        }
+        w.tasksExecuted++;
     }
 
     private static void reportUncaught(Worker w, Throwable failure) {
@@ -282,6 +316,11 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             last = --liveWorkers == 0;
         }
         if (last) {
+            if (w.trace != null) {
+                synchronized (AbstractPool.class) {
+                    tracingPools--;
+                }
+            }
             STATE.setVolatile(this, TERMINATED); // pairs with lvState() in isTerminated()
             terminated.countDown();
         }
@@ -499,6 +538,29 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         if (interrupted) {
             th.interrupt();
         }
+    }
+
+    @Override
+    public Trace trace() {
+        if (workers[0].trace == null) {
+            throw new IllegalStateException("this pool does not trace: build it with tracing(true) to record "
+                    + "the task graph of its runs");
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (Worker w : workers) {
+            while (w.trace.isBusy()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("trace() needs a quiescent pool, but worker " + w.getName()
+                            + " is still running a task: call it after invoke() returned and nothing else runs");
+                }
+                Thread.onSpinWait();
+            }
+        }
+        WorkerTrace[] traces = new WorkerTrace[parallelism];
+        for (int i = 0; i < parallelism; i++) {
+            traces[i] = workers[i].trace;
+        }
+        return Trace.of(kind, parallelism, traces);
     }
 
     @Override

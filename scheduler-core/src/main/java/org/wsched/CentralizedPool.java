@@ -55,8 +55,7 @@ public final class CentralizedPool extends AbstractPool {
     @Override
     void awaitJoin(Worker w, Task<?> task) {
         if (task.claimed && task.tryClaim()) {
-            task.execute(false); // not started yet: run it here
-            w.tasksExecuted++;
+            executeInline(w, task); // not started yet: run it here
             return;
         }
         int spins = 0;
@@ -142,6 +141,31 @@ public final class CentralizedPool extends AbstractPool {
          */
         public Builder idleRoundsBeforeSleep(int rounds) {
             settings.idleRoundsBeforeSleep(rounds);
+            return this;
+        }
+
+        /**
+         * Records the task graph of every run (see {@link Scheduler#trace()}): each task split
+         * into strands at its spawns and joins, timed with {@code System.nanoTime()}. Off by
+         * default; when off it costs one predictable branch per spawn, join and task.
+         *
+         * @param on true to record
+         * @return this builder
+         */
+        public Builder tracing(boolean on) {
+            settings.tracing = on;
+            return this;
+        }
+
+        /**
+         * The most strands a trace records before it is truncated (then {@link Scheduler#trace()}
+         * throws, naming this setting). About 48 bytes per strand.
+         *
+         * @param strands at least 1; default 4,000,000
+         * @return this builder
+         */
+        public Builder traceBudget(long strands) {
+            settings.traceBudget(strands);
             return this;
         }
 

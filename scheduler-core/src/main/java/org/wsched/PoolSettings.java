@@ -18,6 +18,8 @@ final class PoolSettings {
     int idleRoundsBeforeSleep = 100;
     long workerStackSize = 0L;
     long seed = System.nanoTime();
+    boolean tracing;
+    long traceBudgetStrands = 4_000_000L;
 
     PoolSettings(String defaultPrefix) {
         this.threadNamePrefix = defaultPrefix;
@@ -46,6 +48,13 @@ final class PoolSettings {
             throw new IllegalArgumentException("idleRoundsBeforeSleep must be >= 0, was " + rounds);
         }
         idleRoundsBeforeSleep = rounds;
+    }
+
+    void traceBudget(long strands) {
+        if (strands < 1) {
+            throw new IllegalArgumentException("traceBudget must be >= 1 strand, was " + strands);
+        }
+        traceBudgetStrands = strands;
     }
 
     void workerStackSize(long bytes) {

@@ -66,6 +66,17 @@ public interface Scheduler extends ExecutorService, AutoCloseable {
     SchedulerStats stats();
 
     /**
+     * The task graph recorded so far by a pool built with {@code tracing(true)}: every task
+     * split into strands at its spawns and joins, with measured durations. Call it when the
+     * pool is quiescent (after {@code invoke} returned and nothing else runs).
+     *
+     * @return the trace
+     * @throws IllegalStateException if the pool does not trace, is still running a task, or the
+     *     trace exceeded its budget
+     */
+    Trace trace();
+
+    /**
      * Shuts the pool down and waits for every accepted task to finish and every worker thread
      * to exit (as {@link #shutdown()} then {@link #awaitTermination} without a time limit).
      *

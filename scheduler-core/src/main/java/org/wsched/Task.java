@@ -81,6 +81,8 @@ public class Task<T> {
     private int status; // accessed only through STATUS
     private WaitNode waiters; // accessed only through WAITERS
     private Worker thief; // accessed only through THIEF: a hint for leapfrogging
+    /** Trace id (0 = none); written by the spawning or first running worker, see WorkerTrace. */
+    int traceId;
     /** True if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
     final boolean claimed;
 
@@ -199,6 +201,12 @@ public class Task<T> {
 
     /** Waits until done (running, helping or blocking as join does) and returns the final status. */
     final int awaitDone() {
+        if (AbstractPool.tracingPools != 0) {
+            Thread t = Thread.currentThread();
+            if (t instanceof Worker && ((Worker) t).trace != null) {
+                return awaitDoneTraced((Worker) t);
+            }
+        }
         int s = laStatus();
         if (s < NORMAL) {
             Thread t = Thread.currentThread();
@@ -267,6 +275,16 @@ public class Task<T> {
             s = EXCEPTIONAL;
         }
         complete(result, s, shared);
+    }
+
+    /** awaitDone with the join recorded as a strand boundary of the running task. */
+    private int awaitDoneTraced(Worker w) {
+        w.trace.onJoinEnter();
+        if (laStatus() < NORMAL) {
+            w.pool.awaitJoin(w, this);
+        }
+        w.trace.onJoinExit(this);
+        return laStatus();
     }
 
     /** Runs the body once and returns its value (the subclass for longs stores it unboxed). */

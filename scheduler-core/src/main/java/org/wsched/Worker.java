@@ -25,6 +25,8 @@ final class Worker extends Thread {
     int helpDepth;
     int tick;
     int idleRounds;
+    /** This worker's trace recorder, or null when the pool does not trace (the usual case). */
+    final WorkerTrace trace;
     /** The task this worker is registered as a waiter on (see AbstractPool.waitFor), or null. */
     Task<?> waitingOn;
 
@@ -40,13 +42,14 @@ final class Worker extends Thread {
     long busyNanos;
 
     Worker(AbstractPool pool, int index, String name, long stackSize, WorkStealingDeque<Task<?>> deque,
-           SplittableRandom random, IdleStrategy idle) {
+           SplittableRandom random, IdleStrategy idle, WorkerTrace trace) {
         super(null, null, name, stackSize);
         this.pool = pool;
         this.index = index;
         this.deque = deque;
         this.random = random;
         this.idle = idle;
+        this.trace = trace;
         setDaemon(true);
     }
 

@@ -1,0 +1,287 @@
+package org.wsched;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The task graph of a traced run: every task split into strands at its spawns and joins, with
+ * measured durations, and the spawn, continuation and join edges between strands. Get it from
+ * {@link WorkStealingPool#trace()} or {@link CentralizedPool#trace()} of a pool built with
+ * {@code tracing(true)}, profile it here, or write it for the simulator:
+ *
+ * <pre>{@code
+ * try (WorkStealingPool pool = WorkStealingPool.builder().tracing(true).build()) {
+ *     pool.invoke(() -> fib(25));
+ *     Trace trace = pool.trace();
+ *     System.out.println(trace.profile().report());
+ *     trace.writeDag(Path.of("fib.dag.gz"));   // wsched-sim profile --dag trace:fib.dag.gz
+ * }
+ * }</pre>
+ */
+public final class Trace {
+
+    /** Edge kinds, as the {@code wsched-dag} format names them. */
+    static final byte SERIAL = 0;
+    static final byte SPAWN = 1;
+    static final byte CONTINUATION = 2;
+    static final byte JOIN = 3;
+    private static final String[] KIND_NAMES = {"serial", "spawn", "continuation", "join"};
+
+    private final int parallelism;
+    private final String scheduler;
+    private final long[] cost;
+    private final int[] from;
+    private final int[] to;
+    private final byte[] kind;
+    private final long spawns;
+    private final long syncs;
+
+    private Trace(String scheduler, int parallelism, long[] cost, int[] from, int[] to, byte[] kind,
+                  long spawns, long syncs) {
+        this.scheduler = scheduler;
+        this.parallelism = parallelism;
+        this.cost = cost;
+        this.from = from;
+        this.to = to;
+        this.kind = kind;
+        this.spawns = spawns;
+        this.syncs = syncs;
+    }
+
+    /** Builds the graph from the workers' records; the pool must be quiescent. */
+    static Trace of(String scheduler, int parallelism, WorkerTrace[] traces) {
+        int maxTask = 0;
+        for (WorkerTrace t : traces) {
+            if (t.publishedTruncated) {
+                throw new IllegalStateException("the trace exceeded its budget and was truncated: build the pool "
+                        + "with a larger traceBudget(...) or trace a smaller run");
+            }
+            for (int i = 0; i < t.publishedSize; i += 2) {
+                maxTask = Math.max(maxTask, WorkerTrace.task(t.publishedRecords[i]));
+                int ty = WorkerTrace.type(t.publishedRecords[i]);
+                if (ty == WorkerTrace.SPAWN || ty == WorkerTrace.JOIN) {
+                    maxTask = (int) Math.max(maxTask, t.publishedRecords[i + 1]);
+                }
+            }
+        }
+        int[] strandsOf = new int[maxTask + 1];
+        for (WorkerTrace t : traces) {
+            for (int i = 0; i < t.publishedSize; i += 2) {
+                int ty = WorkerTrace.type(t.publishedRecords[i]);
+                if (ty == WorkerTrace.STRAND_AFTER_SPAWN || ty == WorkerTrace.STRAND_OTHER) {
+                    int task = WorkerTrace.task(t.publishedRecords[i]);
+                    strandsOf[task] = Math.max(strandsOf[task], WorkerTrace.strand(t.publishedRecords[i]) + 1);
+                }
+            }
+        }
+        int[] base = new int[maxTask + 2];
+        long total = 0;
+        for (int k = 0; k <= maxTask; k++) {
+            base[k] = (int) total;
+            total += strandsOf[k];
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("the trace has more than 2^31 strands; trace a smaller run");
+            }
+        }
+        base[maxTask + 1] = (int) total;
+        int n = (int) total;
+        long[] cost = new long[n];
+        boolean[] afterSpawn = new boolean[n];
+        long edges = 0;
+        long spawns = 0;
+        long syncs = 0;
+        for (WorkerTrace t : traces) {
+            for (int i = 0; i < t.publishedSize; i += 2) {
+                long h = t.publishedRecords[i];
+                int ty = WorkerTrace.type(h);
+                int node = base[WorkerTrace.task(h)] + WorkerTrace.strand(h);
+                if (ty == WorkerTrace.STRAND_AFTER_SPAWN || ty == WorkerTrace.STRAND_OTHER) {
+                    cost[node] = Math.max(0L, t.publishedRecords[i + 1]);
+                    afterSpawn[node] = ty == WorkerTrace.STRAND_AFTER_SPAWN;
+                } else if (strandsOf[(int) t.publishedRecords[i + 1]] > 0) {
+                    edges++;
+                    if (ty == WorkerTrace.SPAWN) {
+                        spawns++;
+                    } else {
+                        syncs++;
+                    }
+                }
+            }
+        }
+        edges += n;
+        int[] from = new int[(int) edges];
+        int[] to = new int[(int) edges];
+        byte[] kind = new byte[(int) edges];
+        int e = 0;
+        for (int k = 0; k <= maxTask; k++) {
+            for (int s = 0; s + 1 < strandsOf[k]; s++) {
+                int node = base[k] + s;
+                from[e] = node;
+                to[e] = node + 1;
+                kind[e++] = afterSpawn[node] ? CONTINUATION : SERIAL;
+            }
+        }
+        for (WorkerTrace t : traces) {
+            for (int i = 0; i < t.publishedSize; i += 2) {
+                long h = t.publishedRecords[i];
+                int ty = WorkerTrace.type(h);
+                if (ty != WorkerTrace.SPAWN && ty != WorkerTrace.JOIN) {
+                    continue;
+                }
+                int other = (int) t.publishedRecords[i + 1];
+                if (strandsOf[other] == 0) {
+                    continue; // a child that never ran (cancelled)
+                }
+                int here = base[WorkerTrace.task(h)] + WorkerTrace.strand(h);
+                if (ty == WorkerTrace.SPAWN) {
+                    from[e] = here;
+                    to[e] = base[other];
+                    kind[e++] = SPAWN;
+                } else {
+                    from[e] = base[other] + strandsOf[other] - 1;
+                    to[e] = here;
+                    kind[e++] = JOIN;
+                }
+            }
+        }
+        return new Trace(scheduler, parallelism, cost, trim(from, e), trim(to, e), trim(kind, e), spawns, syncs);
+    }
+
+    private static int[] trim(int[] a, int n) {
+        return a.length == n ? a : java.util.Arrays.copyOf(a, n);
+    }
+
+    private static byte[] trim(byte[] a, int n) {
+        return a.length == n ? a : java.util.Arrays.copyOf(a, n);
+    }
+
+    /**
+     * The number of strands (nodes).
+     *
+     * @return strands
+     */
+    public int strands() {
+        return cost.length;
+    }
+
+    /**
+     * The number of edges of every kind.
+     *
+     * @return edges
+     */
+    public int edges() {
+        return from.length;
+    }
+
+    /**
+     * Work, span and parallelism with OpenCilk's default burden (6,250 ns per edge).
+     *
+     * @return the profile
+     */
+    public TraceProfile profile() {
+        return profile(TraceProfile.DEFAULT_BURDEN_NANOS);
+    }
+
+    /**
+     * Work, span, parallelism and burdened span.
+     *
+     * @param burdenNanos the cost charged to every continuation edge after a spawn and every join
+     *     edge (the worst-case price of migrating work), at least 0
+     * @return the profile
+     * @throws IllegalStateException if the recorded graph has a cycle (a recorder bug)
+     */
+    public TraceProfile profile(long burdenNanos) {
+        if (burdenNanos < 0) {
+            throw new IllegalArgumentException("burdenNanos must be >= 0, was " + burdenNanos);
+        }
+        int n = cost.length;
+        int[] indeg = new int[n];
+        int[] outStart = new int[n + 1];
+        for (int e = 0; e < to.length; e++) {
+            indeg[to[e]]++;
+            outStart[from[e] + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            outStart[v + 1] += outStart[v];
+        }
+        int[] outEdge = new int[to.length];
+        int[] fill = outStart.clone();
+        for (int e = 0; e < to.length; e++) {
+            outEdge[fill[from[e]]++] = e;
+        }
+        long[] start = new long[n]; // longest path to the start of v
+        long[] bstart = new long[n]; // the same, burdened
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int v = 0; v < n; v++) {
+            if (indeg[v] == 0) {
+                queue[tail++] = v;
+            }
+        }
+        long work = 0;
+        long span = 0;
+        long bspan = 0;
+        while (head < tail) {
+            int v = queue[head++];
+            long end = start[v] + cost[v];
+            long bend = bstart[v] + cost[v];
+            work += cost[v];
+            span = Math.max(span, end);
+            bspan = Math.max(bspan, bend);
+            for (int k = outStart[v]; k < outStart[v + 1]; k++) {
+                int e = outEdge[k];
+                int w = to[e];
+                start[w] = Math.max(start[w], end);
+                long burden = kind[e] == CONTINUATION || kind[e] == JOIN ? burdenNanos : 0L;
+                bstart[w] = Math.max(bstart[w], bend + burden);
+                if (--indeg[w] == 0) {
+                    queue[tail++] = w;
+                }
+            }
+        }
+        if (tail != n) {
+            throw new IllegalStateException("the recorded graph has a cycle (" + (n - tail)
+                    + " strands unreachable in topological order): please report this as a wsched bug");
+        }
+        return new TraceProfile(n, spawns, syncs, work, span, burdenNanos, bspan);
+    }
+
+    /**
+     * Writes the graph in the simulator's {@code wsched-dag} format, version 1, with costs in
+     * nanoseconds; a path ending in {@code .gz} is gzip-compressed.
+     *
+     * @param path the file to write (replaced if it exists)
+     * @throws IOException if writing fails
+     */
+    public void writeDag(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        try (OutputStream raw = Files.newOutputStream(path);
+             OutputStream out = path.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+            w.write("wsched-dag 1\n");
+            w.write("# recorded by wsched tracing: " + scheduler + " pool, parallelism " + parallelism + "\n");
+            w.write("unit ns\n");
+            w.write("nodes " + cost.length + "\n");
+            for (int v = 0; v < cost.length; v++) {
+                w.write("n " + v + " " + cost[v] + "\n");
+            }
+            for (int e = 0; e < from.length; e++) {
+                w.write("e " + from[e] + " " + to[e] + (kind[e] == SERIAL ? "" : " " + KIND_NAMES[kind[e]]) + "\n");
+            }
+            w.write("end\n");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Trace[" + strands() + " strands, " + edges() + " edges, " + spawns + " spawns, " + syncs + " syncs]";
+    }
+}
