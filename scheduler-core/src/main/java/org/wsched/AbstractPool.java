@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
 import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
 import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.idle.SleepController;
+import org.wsched.internal.jfr.TaskRunEvent;
+import org.wsched.internal.jfr.WorkerSleepEvent;
 
 /**
  * The mechanism both pools share: worker threads and their run loop, the shared queue of
@@ -181,12 +183,21 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     }
 
     private void runTopLevel(Worker w, Task<?> t) {
+        TaskRunEvent ev = new TaskRunEvent(); // eliminated by the JIT when JFR does not record it
+        ev.begin();
         long start = System.nanoTime();
-        if (t instanceof SubmittedTask) {
+        boolean submitted = t instanceof SubmittedTask;
+        if (submitted) {
             w.latency.recordValue(Math.max(0L, start - ((SubmittedTask<?>) t).submitNanos));
         }
         runTask(w, t, true);
         w.busyNanos += System.nanoTime() - start;
+        ev.end();
+        if (ev.shouldCommit()) {
+            ev.worker = w.index;
+            ev.submitted = submitted;
+            ev.commit();
+        }
         if (lvState() < STOP) {
             Thread.interrupted(); // an interrupt aimed at one task must not leak into the next
         }
@@ -273,9 +284,26 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             return false;
         }
         w.parks++;
+        WorkerSleepEvent ev = new WorkerSleepEvent(); // eliminated by the JIT when JFR does not record it
+        ev.begin();
+        boolean keepRunning = sleepUntilWoken(w);
+        ev.end();
+        if (ev.shouldCommit()) {
+            ev.worker = w.index;
+            ev.commit();
+        }
+        return keepRunning;
+    }
+
+    /**
+     * Nap, look once more, then sleep until woken (see the class comment).
+     *
+     * @return false if this worker found the pool quiescent, stopped it and must exit
+     */
+    private boolean sleepUntilWoken(Worker w) {
         if (!sleep.sleep(w.index, NAP_NANOS)) {
             // The nap ended with nobody waking us: look once more, then sleep for real.
-            st = lvState();
+            int st = lvState();
             if (hasVisibleWork() || st >= STOP) {
                 sleep.cancelSleep(w.index);
                 w.idleRounds = 0;

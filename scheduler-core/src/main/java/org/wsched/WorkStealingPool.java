@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.agrona.concurrent.IdleStrategy;
 import org.wsched.internal.deque.WorkStealingDeque;
+import org.wsched.internal.jfr.StealEvent;
 
 /**
  * A work-stealing pool: every worker owns a Chase–Lev deque; a task spawns children onto the
@@ -122,8 +123,16 @@ public final class WorkStealingPool extends AbstractPool {
             Task<?> t = (Task<?>) r;
             w.steals++;
             t.soThief(w);
+            int taken = 1;
             if (stealAmount == StealAmount.HALF) {
-                stealMore(w, victim);
+                taken += stealMore(w, victim);
+            }
+            StealEvent ev = new StealEvent(); // eliminated by the JIT when JFR does not record it
+            if (ev.shouldCommit()) {
+                ev.thief = w.index;
+                ev.victim = victim.index;
+                ev.tasks = taken;
+                ev.commit();
             }
             if (sleep.hasSleepersHint() && !victim.deque.isEmpty()) {
                 signalWork(); // more work is out there: pass the wake-up on
@@ -133,18 +142,20 @@ public final class WorkStealingPool extends AbstractPool {
         return null;
     }
 
-    private void stealMore(Worker w, Worker victim) {
+    /** Steal-half: up to half of what the victim has left, onto the thief's own deque; returns how many. */
+    private int stealMore(Worker w, Worker victim) {
         int extra = victim.deque.stealableSize() / 2;
         for (int i = 0; i < extra; i++) {
             Object r = victim.deque.steal();
             if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
-                return;
+                return i;
             }
             Task<?> t = (Task<?>) r;
             w.steals++;
             t.soThief(w);
             w.deque.push(t);
         }
+        return extra;
     }
 
     @Override
