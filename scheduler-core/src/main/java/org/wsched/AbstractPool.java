@@ -59,13 +59,11 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     static final int FAIRNESS_MASK = 63;
 
     private static final VarHandle STATE;
-    private static final VarHandle INFLIGHT;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             STATE = l.findVarHandle(AbstractPool.class, "state", int.class);
-            INFLIGHT = l.findVarHandle(AbstractPool.class, "inflightSubmits", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -89,11 +87,9 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     private final String kind;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final LongAdder externalSubmissions = new LongAdder();
-    private final LongAdder externalOffers = new LongAdder();
     private final LongAdder wakeUps = new LongAdder();
     private final Histogram latencyTotal = new Histogram(3);
     private int state; // accessed only through STATE
-    private int inflightSubmits; // accessed only through INFLIGHT
     private int liveWorkers; // guarded by 'this'
 
     /**
@@ -333,9 +329,13 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         return true;
     }
 
-    /** No submission in flight and no visible work (read after every worker announced sleep). */
+    /**
+     * No visible work, read after every worker announced sleep and after the state became
+     * SHUTDOWN: a submitter that offered before our look is seen here; one that offers after it
+     * reads SHUTDOWN and withdraws its task (see submitExternal()).
+     */
     private boolean quiescent() {
-        return (int) INFLIGHT.getVolatile(this) == 0 && !hasVisibleWork(); // pairs with gaa in submitExternal()
+        return !hasVisibleWork();
     }
 
     private void workerExited(Worker w) {
@@ -449,24 +449,28 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     }
 
     private void submitExternal(SubmittedTask<?> t) {
-        // Dekker with termination: announce the submission, then read the state; pairs with
-        // the CAS in shutdown() and the INFLIGHT read in quiescent().
-        INFLIGHT.getAndAdd(this, 1);
-        try {
-            int st = lvState();
-            if (st != RUNNING) {
-                throw new RejectedExecutionException("the " + kind + " pool is "
-                        + (st == SHUTDOWN ? "shut down" : "stopped") + " and accepts no new tasks: "
-                        + "submit before shutdown(), or create a new pool");
-            }
-            t.enqueued = true;
-            sharedQueue.offer(t); // MPMC unbounded: never fails
-            externalSubmissions.increment();
-            externalOffers.increment();
-        } finally {
-            INFLIGHT.getAndAdd(this, -1);
+        int st = lvState();
+        if (st != RUNNING) {
+            throw rejected(st);
         }
+        t.enqueued = true;
+        sharedQueue.offer(t); // MPMC unbounded: never fails
+        // Dekker with termination: the offer is visible before the state is read again; pairs
+        // with the state CAS in shutdown() followed by the look at the queue in quiescent().
+        VarHandle.fullFence();
+        st = lvState();
+        if (st != RUNNING && t.cancelPending()) {
+            throw rejected(st); // withdrawn before anyone started it: not accepted
+        }
+        // Otherwise accepted: a worker runs it (or already started it).
+        externalSubmissions.increment();
         signalWork(); // full fence inside: the offer is visible before sleepers is read
+    }
+
+    private RejectedExecutionException rejected(int st) {
+        return new RejectedExecutionException("the " + kind + " pool is "
+                + (st == SHUTDOWN ? "shut down" : "stopped") + " and accepts no new tasks: "
+                + "submit before shutdown(), or create a new pool");
     }
 
     @Override
@@ -600,7 +604,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     @Override
     public synchronized SchedulerStats stats() {
-        long executed = 0, spawns = 0, attempts = 0, steals = 0, parks = 0, offers = externalOffers.sum(),
+        long executed = 0, spawns = 0, attempts = 0, steals = 0, parks = 0, offers = externalSubmissions.sum(),
                 polls = 0, contention = 0;
         List<Long> busy = new ArrayList<>(parallelism);
         for (Worker w : workers) {

@@ -8,9 +8,12 @@ import org.agrona.concurrent.IdleStrategy;
 /** Settings both pool builders share, validated once. */
 final class PoolSettings {
 
-    /** Default idle strategy: 64 spins, 16 yields, then parks from 1 µs growing to 1 ms. */
+    /**
+     * Default idle strategy: 64 spins, 16 yields, then short parks (1 µs asked, about 50 µs on
+     * Linux) until the worker falls asleep, where a publisher can wake it at once.
+     */
     static final Supplier<IdleStrategy> DEFAULT_IDLE =
-            () -> new BackoffIdleStrategy(64, 16, 1_000L, 1_000_000L);
+            () -> new BackoffIdleStrategy(64, 16, 1_000L, 1_000L);
 
     int parallelism = Runtime.getRuntime().availableProcessors();
     String threadNamePrefix;

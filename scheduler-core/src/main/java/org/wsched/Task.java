@@ -356,8 +356,13 @@ public class Task<T> {
      * @return true if done, false if the deadline passed
      */
     final boolean awaitBlocking(long deadlineNanos, boolean interruptible) throws InterruptedException {
-        if (laStatus() >= NORMAL) {
-            return true;
+        // A short yielding spin first: a small task submitted from outside is often done within
+        // microseconds, sooner than a park/unpark round trip.
+        for (int i = 0; i < 32; i++) {
+            if (laStatus() >= NORMAL) {
+                return true;
+            }
+            Thread.yield();
         }
         if (!registerWaiter(new WaitNode(Thread.currentThread()))) {
             return true; // completion already released the waiters

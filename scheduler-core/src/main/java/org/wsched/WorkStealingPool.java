@@ -301,7 +301,7 @@ public final class WorkStealingPool extends AbstractPool {
          * gets its own instance.
          *
          * @param idleStrategy e.g. {@code () -> new BackoffIdleStrategy(...)}; default: 64 spins,
-         *     16 yields, then parks from 1 µs to 1 ms
+         *     16 yields, then short parks (about 50 µs each on Linux)
          * @return this builder
          */
         public Builder idleStrategy(Supplier<? extends IdleStrategy> idleStrategy) {
