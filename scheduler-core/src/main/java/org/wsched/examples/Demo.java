@@ -6,6 +6,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
 import org.wsched.CentralizedPool;
+import org.wsched.LongTask;
 import org.wsched.Scheduler;
 import org.wsched.SchedulerStats;
 import org.wsched.Task;
@@ -81,9 +82,9 @@ public final class Demo {
         if (n < 2) {
             return n;
         }
-        Task<Long> a = Task.spawn(() -> fib(n - 1));
+        LongTask a = Task.spawnLong(() -> fib(n - 1)); // unboxed Task<Long>
         long b = fib(n - 2);
-        return a.join() + b;
+        return a.joinLong() + b;
     }
 
     static long serialFib(int n) {
@@ -183,9 +184,10 @@ public final class Demo {
     }
 
     private static long medianMillis(Runnable r) {
-        r.run(); // warm-up
-        r.run();
-        long[] t = new long[5];
+        for (int i = 0; i < 5; i++) {
+            r.run(); // warm-up
+        }
+        long[] t = new long[7];
         for (int i = 0; i < t.length; i++) {
             long s = System.nanoTime();
             r.run();
