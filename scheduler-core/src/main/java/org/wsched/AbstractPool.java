@@ -95,7 +95,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     /**
      * @param deques creates worker {@code i}'s deque, or null for a pool without deques
      */
-    AbstractPool(String kind, PoolSettings s, java.util.function.IntFunction<WorkStealingDeque<Task<?>>> deques) {
+    AbstractPool(String kind, PoolBuilder<?> s, java.util.function.IntFunction<WorkStealingDeque<Task<?>>> deques) {
         this.kind = kind;
         this.claimsChildren = deques == null;
         this.parallelism = s.parallelism;

@@ -1,9 +1,6 @@
 package org.wsched;
 
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.agrona.concurrent.IdleStrategy;
 
 /**
  * The centralized greedy reference pool: every ready task, spawned or submitted, goes into one
@@ -28,7 +25,7 @@ import org.agrona.concurrent.IdleStrategy;
 public final class CentralizedPool extends AbstractPool {
 
     private CentralizedPool(Builder b) {
-        super("centralized", b.settings, null);
+        super("centralized", b, null);
     }
 
     /**
@@ -91,93 +88,14 @@ public final class CentralizedPool extends AbstractPool {
         return parallelism > 1 && sharedQueue.isEmpty();
     }
 
-    /** Builds a {@link CentralizedPool}. Every setter validates its argument at once. */
-    public static final class Builder {
-        final PoolSettings settings = new PoolSettings("wsched-central-");
+    /**
+     * Builds a {@link CentralizedPool}. Every setter validates its argument at once; the
+     * settings both pools share are inherited.
+     */
+    public static final class Builder extends PoolBuilder<Builder> {
 
         private Builder() {
-        }
-
-        /**
-         * The number of worker threads.
-         *
-         * @param parallelism at least 1; default: {@link Runtime#availableProcessors()}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code parallelism < 1}
-         */
-        public Builder parallelism(int parallelism) {
-            settings.parallelism(parallelism);
-            return this;
-        }
-
-        /**
-         * Worker threads are named this prefix followed by their index.
-         *
-         * @param prefix the prefix; default {@code "wsched-central-"}
-         * @return this builder
-         */
-        public Builder threadNamePrefix(String prefix) {
-            settings.threadNamePrefix(prefix);
-            return this;
-        }
-
-        /**
-         * How an idle worker waits between looks at the queue, before it falls asleep.
-         *
-         * @param idleStrategy a supplier; each worker gets its own instance
-         * @return this builder
-         */
-        public Builder idleStrategy(Supplier<? extends IdleStrategy> idleStrategy) {
-            Objects.requireNonNull(idleStrategy, "idleStrategy");
-            settings.idleStrategy(idleStrategy::get);
-            return this;
-        }
-
-        /**
-         * How many idle-strategy rounds a worker spends before it falls asleep.
-         *
-         * @param rounds at least 0; default 100
-         * @return this builder
-         */
-        public Builder idleRoundsBeforeSleep(int rounds) {
-            settings.idleRoundsBeforeSleep(rounds);
-            return this;
-        }
-
-        /**
-         * Records the task graph of every run (see {@link Scheduler#trace()}): each task split
-         * into strands at its spawns and joins, timed with {@code System.nanoTime()}. Off by
-         * default; when off it costs one predictable branch per spawn, join and task.
-         *
-         * @param on true to record
-         * @return this builder
-         */
-        public Builder tracing(boolean on) {
-            settings.tracing = on;
-            return this;
-        }
-
-        /**
-         * The most strands a trace records before it is truncated (then {@link Scheduler#trace()}
-         * throws, naming this setting). About 48 bytes per strand.
-         *
-         * @param strands at least 1; default 4,000,000
-         * @return this builder
-         */
-        public Builder traceBudget(long strands) {
-            settings.traceBudget(strands);
-            return this;
-        }
-
-        /**
-         * The stack size of worker threads, in bytes.
-         *
-         * @param bytes 0 for the JVM default
-         * @return this builder
-         */
-        public Builder workerStackSize(long bytes) {
-            settings.workerStackSize(bytes);
-            return this;
+            super("wsched-central-");
         }
 
         /**

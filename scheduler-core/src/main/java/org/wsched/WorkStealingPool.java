@@ -2,8 +2,6 @@ package org.wsched;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.agrona.concurrent.IdleStrategy;
 import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.jfr.StealEvent;
 
@@ -47,7 +45,7 @@ public final class WorkStealingPool extends AbstractPool {
     private final VictimSelection.Workers view;
 
     private WorkStealingPool(Builder b) {
-        super("work-stealing", b.settings, i -> b.lazyPublication
+        super("work-stealing", b, i -> b.lazyPublication
                 ? WorkStealingDeque.<Task<?>>split(64) : WorkStealingDeque.<Task<?>>classic(64));
         this.victimSelection = b.victimSelection;
         this.stealAmount = b.stealAmount;
@@ -227,37 +225,17 @@ public final class WorkStealingPool extends AbstractPool {
         return parallelism > 1 && w.deque.stealableSize() == 0;
     }
 
-    /** Builds a {@link WorkStealingPool}. Every setter validates its argument at once. */
-    public static final class Builder {
-        final PoolSettings settings = new PoolSettings("wsched-ws-");
+    /**
+     * Builds a {@link WorkStealingPool}. Every setter validates its argument at once; the
+     * settings both pools share are inherited.
+     */
+    public static final class Builder extends PoolBuilder<Builder> {
         VictimSelection victimSelection = VictimSelection.uniformRandom();
         StealAmount stealAmount = StealAmount.ONE;
         boolean lazyPublication = true;
 
         private Builder() {
-        }
-
-        /**
-         * The number of worker threads.
-         *
-         * @param parallelism at least 1; default: {@link Runtime#availableProcessors()}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code parallelism < 1}
-         */
-        public Builder parallelism(int parallelism) {
-            settings.parallelism(parallelism);
-            return this;
-        }
-
-        /**
-         * Worker threads are named this prefix followed by their index.
-         *
-         * @param prefix the prefix; default {@code "wsched-ws-"}
-         * @return this builder
-         */
-        public Builder threadNamePrefix(String prefix) {
-            settings.threadNamePrefix(prefix);
-            return this;
+            super("wsched-ws-");
         }
 
         /**
@@ -297,76 +275,13 @@ public final class WorkStealingPool extends AbstractPool {
         }
 
         /**
-         * How an idle worker waits between looks for work, before it falls asleep. Each worker
-         * gets its own instance.
-         *
-         * @param idleStrategy e.g. {@code () -> new BackoffIdleStrategy(...)}; default: 64 spins,
-         *     16 yields, then short parks (about 50 µs each on Linux)
-         * @return this builder
-         */
-        public Builder idleStrategy(Supplier<? extends IdleStrategy> idleStrategy) {
-            Objects.requireNonNull(idleStrategy, "idleStrategy");
-            settings.idleStrategy(idleStrategy::get);
-            return this;
-        }
-
-        /**
-         * How many idle-strategy rounds a worker spends looking for work before it falls asleep
-         * (sleeping workers use no CPU and are woken when work appears).
-         *
-         * @param rounds at least 0; default 100
-         * @return this builder
-         */
-        public Builder idleRoundsBeforeSleep(int rounds) {
-            settings.idleRoundsBeforeSleep(rounds);
-            return this;
-        }
-
-        /**
-         * Records the task graph of every run (see {@link Scheduler#trace()}): each task split
-         * into strands at its spawns and joins, timed with {@code System.nanoTime()}. Off by
-         * default; when off it costs one predictable branch per spawn, join and task.
-         *
-         * @param on true to record
-         * @return this builder
-         */
-        public Builder tracing(boolean on) {
-            settings.tracing = on;
-            return this;
-        }
-
-        /**
-         * The most strands a trace records before it is truncated (then {@link Scheduler#trace()}
-         * throws, naming this setting). About 48 bytes per strand.
-         *
-         * @param strands at least 1; default 4,000,000
-         * @return this builder
-         */
-        public Builder traceBudget(long strands) {
-            settings.traceBudget(strands);
-            return this;
-        }
-
-        /**
-         * The stack size of worker threads, in bytes (a hint to the JVM, as in
-         * {@link Thread#Thread(ThreadGroup, Runnable, String, long)}).
-         *
-         * @param bytes 0 for the JVM default
-         * @return this builder
-         */
-        public Builder workerStackSize(long bytes) {
-            settings.workerStackSize(bytes);
-            return this;
-        }
-
-        /**
          * Seeds the workers' random generators (victim selection), for reproducible policies.
          *
          * @param seed any value
          * @return this builder
          */
         public Builder seed(long seed) {
-            settings.seed = seed;
+            this.seed = seed;
             return this;
         }
 

@@ -18,7 +18,8 @@ import org.wsched.TraceProfile;
 import org.wsched.WorkStealingPool;
 
 /**
- * The trace-fidelity harness of docs/profiling.md: records fib, a mergesort and a UTS tree on a
+ * The trace-fidelity harness of docs/profiling.md: records fib (with and without a serial cutoff),
+ * a mergesort and a UTS tree on a
  * real {@link WorkStealingPool} at each parallelism given, measures the untraced run time
  * (median of several runs) and the traced run time, and writes each trace in the simulator's
  * {@code wsched-dag} format together with {@code measured.csv}. The simulator then replays each
@@ -33,6 +34,8 @@ import org.wsched.WorkStealingPool;
 public final class TraceDemo {
 
     static final int FIB_N = 27;
+    static final int FIBC_N = 34;
+    static final int FIBC_CUTOFF = 18;
     static final int SORT_N = 4_000_000;
     static final int SORT_CUTOFF = 8192;
     /** UTS geometric fixed-shape tree: b0 = 4, depth 8, seed 19 (T1's shape, two levels less). */
@@ -69,9 +72,12 @@ public final class TraceDemo {
         int[] sorted = input.clone();
         Arrays.sort(sorted);
         long fibExpected = serialFib(FIB_N);
+        long fibcExpected = serialFib(FIBC_N);
         long utsExpected = utsSerial(utsRoot(), 0);
         List<Program> programs = List.of(
                 new Program("fib", pool -> check(pool.invoke(() -> fib(FIB_N)) == fibExpected, "fib")),
+                new Program("fib-cutoff", pool -> check(pool.invoke(() -> fibCutoff(FIBC_N)) == fibcExpected,
+                        "fib-cutoff")),
                 new Program("mergesort", pool -> {
                     int[] a = input.clone();
                     pool.invoke(() -> mergeSort(a, new int[a.length], 0, a.length));
@@ -81,8 +87,8 @@ public final class TraceDemo {
                     byte[] root = utsRoot();
                     check(pool.invoke(() -> uts(root, 0)) == utsExpected, "uts");
                 }));
-        out.printf(Locale.ROOT, "wsched trace fidelity harness: fib(%d) no cutoff, mergesort of %,d ints (cutoff %,d), "
-                        + "UTS geo b0=%.0f d=%d seed=%d (%,d nodes); P %s; %d reps; Java %s%n", FIB_N, SORT_N, SORT_CUTOFF,
+        out.printf(Locale.ROOT, "wsched trace fidelity harness: fib(%d) no cutoff, fib(%d) serial below %d, mergesort of %,d ints (cutoff %,d), "
+                        + "UTS geo b0=%.0f d=%d seed=%d (%,d nodes); P %s; %d reps; Java %s%n", FIB_N, FIBC_N, FIBC_CUTOFF, SORT_N, SORT_CUTOFF,
                 UTS_B0, UTS_DEPTH, UTS_SEED, utsExpected, Arrays.toString(ps), reps, Runtime.version());
         StringBuilder csv = new StringBuilder(
                 "program,procs,untraced_median_ms,traced_median_ms,strands,spawns,syncs,work_ms,span_ms,"
@@ -164,6 +170,16 @@ public final class TraceDemo {
         }
         Task<Long> a = Task.spawn(() -> fib(n - 1));
         long b = fib(n - 2);
+        return a.join() + b;
+    }
+
+    /** fib with a serial cutoff: calls below {@link #FIBC_CUTOFF} run serially, so strands are microseconds. */
+    static long fibCutoff(int n) {
+        if (n < FIBC_CUTOFF) {
+            return serialFib(n);
+        }
+        Task<Long> a = Task.spawn(() -> fibCutoff(n - 1));
+        long b = fibCutoff(n - 2);
         return a.join() + b;
     }
 

@@ -1,0 +1,139 @@
+package org.wsched;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The settings both pool builders share, each validated when it is set. The public builders
+ * ({@link WorkStealingPool.Builder}, {@link CentralizedPool.Builder}) extend it.
+ *
+ * @param <B> the concrete builder, returned by every setter for chaining
+ */
+abstract class PoolBuilder<B extends PoolBuilder<B>> {
+
+    /**
+     * Default idle strategy: 64 spins, 16 yields, then short parks (1 µs asked, about 50 µs on
+     * Linux) until the worker falls asleep, where a publisher can wake it at once.
+     */
+    static final Supplier<IdleStrategy> DEFAULT_IDLE = () -> new BackoffIdleStrategy(64, 16, 1_000L, 1_000L);
+
+    int parallelism = Runtime.getRuntime().availableProcessors();
+    String threadNamePrefix;
+    Supplier<? extends IdleStrategy> idleStrategy = DEFAULT_IDLE;
+    int idleRoundsBeforeSleep = 100;
+    long workerStackSize = 0L;
+    long seed = System.nanoTime();
+    boolean tracing;
+    long traceBudgetStrands = 4_000_000L;
+
+    PoolBuilder(String defaultPrefix) {
+        this.threadNamePrefix = defaultPrefix;
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /**
+     * The number of worker threads.
+     *
+     * @param parallelism at least 1; default: {@link Runtime#availableProcessors()}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code parallelism < 1}
+     */
+    public B parallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
+        }
+        if (parallelism > 32_767) {
+            throw new IllegalArgumentException("parallelism must be <= 32767, was " + parallelism);
+        }
+        this.parallelism = parallelism;
+        return self();
+    }
+
+    /**
+     * Worker threads are named this prefix followed by their index.
+     *
+     * @param prefix the prefix; default {@code "wsched-ws-"} or {@code "wsched-central-"}
+     * @return this builder
+     */
+    public B threadNamePrefix(String prefix) {
+        this.threadNamePrefix = Objects.requireNonNull(prefix, "threadNamePrefix");
+        return self();
+    }
+
+    /**
+     * How an idle worker waits between looks for work, before it falls asleep. Each worker
+     * gets its own instance.
+     *
+     * @param idleStrategy e.g. {@code () -> new BackoffIdleStrategy(...)}; default: 64 spins,
+     *     16 yields, then short parks (about 50 µs each on Linux)
+     * @return this builder
+     */
+    public B idleStrategy(Supplier<? extends IdleStrategy> idleStrategy) {
+        this.idleStrategy = Objects.requireNonNull(idleStrategy, "idleStrategy");
+        return self();
+    }
+
+    /**
+     * How many idle-strategy rounds a worker spends looking for work before it falls asleep
+     * (sleeping workers use no CPU and are woken when work appears).
+     *
+     * @param rounds at least 0; default 100
+     * @return this builder
+     */
+    public B idleRoundsBeforeSleep(int rounds) {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("idleRoundsBeforeSleep must be >= 0, was " + rounds);
+        }
+        this.idleRoundsBeforeSleep = rounds;
+        return self();
+    }
+
+    /**
+     * Records the task graph of every run (see {@link Scheduler#trace()}): each task split
+     * into strands at its spawns and joins, timed with {@code System.nanoTime()}. Off by
+     * default; when off it costs one predictable branch per spawn, join and task.
+     *
+     * @param on true to record
+     * @return this builder
+     */
+    public B tracing(boolean on) {
+        this.tracing = on;
+        return self();
+    }
+
+    /**
+     * The most strands a trace records before it is truncated (then {@link Scheduler#trace()}
+     * throws, naming this setting). About 48 bytes per strand.
+     *
+     * @param strands at least 1; default 4,000,000
+     * @return this builder
+     */
+    public B traceBudget(long strands) {
+        if (strands < 1) {
+            throw new IllegalArgumentException("traceBudget must be >= 1 strand, was " + strands);
+        }
+        this.traceBudgetStrands = strands;
+        return self();
+    }
+
+    /**
+     * The stack size of worker threads, in bytes (a hint to the JVM, as in
+     * {@link Thread#Thread(ThreadGroup, Runnable, String, long)}).
+     *
+     * @param bytes 0 for the JVM default
+     * @return this builder
+     */
+    public B workerStackSize(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("workerStackSize must be >= 0 (0 = the JVM default), was " + bytes);
+        }
+        this.workerStackSize = bytes;
+        return self();
+    }
+}
