@@ -8,12 +8,10 @@ import java.util.function.LongSupplier;
  */
 public final class LongTask extends Task<Long> {
 
-    private LongSupplier longBody; // cleared once run (plain: owned by the running thread)
     private long value; // plain: published by the status store in complete()
 
     LongTask(LongSupplier body, boolean claimed) {
-        super(null, claimed);
-        this.longBody = body;
+        super(body, claimed); // the LongSupplier lives in Task.body
     }
 
     /**
@@ -32,15 +30,10 @@ public final class LongTask extends Task<Long> {
 
     @Override
     Object invokeBody() {
-        LongSupplier b = longBody;
-        longBody = null;
+        LongSupplier b = (LongSupplier) body;
+        body = null;
         value = b.getAsLong();
         return null;
-    }
-
-    @Override
-    void clearBody() {
-        longBody = null;
     }
 
     @Override

@@ -76,7 +76,11 @@ public class Task<T> {
 
     private static final WaitNode DONE_WAITING = new WaitNode(null);
 
-    private Callable<? extends T> body; // cleared once run (plain: owned by the running thread)
+    /**
+     * The computation: a {@code Callable} here, a {@code LongSupplier} in {@link LongTask} (one
+     * field for both keeps tasks small). Cleared once run (plain: owned by the running thread).
+     */
+    Object body;
     private Object outcome; // the value, or the Throwable; published by the status store
     private int status; // accessed only through STATUS
     private WaitNode waiters; // accessed only through WAITERS
@@ -86,7 +90,7 @@ public class Task<T> {
     /** True if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
     final boolean claimed;
 
-    Task(Callable<? extends T> body, boolean claimed) {
+    Task(Object body, boolean claimed) {
         this.body = body;
         this.claimed = claimed;
     }
@@ -289,7 +293,7 @@ public class Task<T> {
 
     /** Runs the body once and returns its value (the subclass for longs stores it unboxed). */
     Object invokeBody() throws Exception {
-        Callable<? extends T> b = body;
+        Callable<?> b = (Callable<?>) body;
         body = null;
         return b.call();
     }
@@ -300,7 +304,7 @@ public class Task<T> {
     }
 
     /** Forgets the body (cancellation). */
-    void clearBody() {
+    final void clearBody() {
         body = null;
     }
 

@@ -29,7 +29,7 @@ import org.wsched.WorkStealingPool;
  * java -cp scheduler-core-0.1.0-SNAPSHOT.jar:jctools-core.jar:agrona.jar:HdrHistogram.jar \
  *     org.wsched.examples.TraceDemo [outDir] [parallelism,...] [reps]
  * </pre>
- * Defaults: {@code trace-out}, {@code 1,2}, 7 repetitions. Public API only.
+ * Defaults: {@code trace-out}, {@code 1,2}, 9 repetitions (after 2 warm-up runs each). Public API only.
  */
 public final class TraceDemo {
 
@@ -64,7 +64,7 @@ public final class TraceDemo {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "trace-out");
         int[] ps = Arrays.stream((args.length > 1 ? args[1] : "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
-        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 9;
         Files.createDirectories(dir);
         PrintStream out = System.out;
 
@@ -95,27 +95,25 @@ public final class TraceDemo {
                         + "tracing_ns_per_strand,trace\n");
         for (Program prog : programs) {
             for (int p : ps) {
-                // untraced: warm up, then the median of reps runs on one pool
-                double untraced;
-                try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(p).build()) {
-                    for (int i = 0; i < 3; i++) {
-                        prog.body().run(pool);
-                    }
-                    untraced = medianMillis(reps, () -> prog.body().run(pool));
-                }
-                // traced: a fresh pool per run (a trace holds every run of its pool); keep the median run's trace
+                // Untraced and traced runs alternate, each on a fresh pool (a trace holds every run of its
+                // pool), so both see the same machine load; pool start-up is not timed. The first two of
+                // each are warm-up (the traced code paths compile there); the rest give medians.
+                double[] untracedMs = new double[reps + 2];
                 double[] tracedMs = new double[reps + 2];
                 Trace[] traces = new Trace[reps + 2];
                 for (int i = 0; i < reps + 2; i++) {
+                    try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(p).build()) {
+                        untracedMs[i] = timeMillis(() -> prog.body().run(pool));
+                    }
                     try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(p).tracing(true)
                             .traceBudget(8_000_000).build()) {
-                        System.gc();
-                        long t0 = System.nanoTime();
-                        prog.body().run(pool);
-                        tracedMs[i] = (System.nanoTime() - t0) / 1e6;
+                        tracedMs[i] = timeMillis(() -> prog.body().run(pool));
                         traces[i] = pool.trace();
                     }
                 }
+                double[] u = Arrays.copyOfRange(untracedMs, 2, reps + 2);
+                Arrays.sort(u);
+                double untraced = u[reps / 2];
                 // the first two traced runs are warm-up (the traced code paths compile there)
                 Integer[] order = new Integer[reps];
                 for (int i = 0; i < reps; i++) {
@@ -144,16 +142,11 @@ public final class TraceDemo {
         out.println("wrote " + dir.resolve("measured.csv"));
     }
 
-    private static double medianMillis(int reps, Runnable r) {
-        double[] ms = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            System.gc();
-            long t0 = System.nanoTime();
-            r.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[reps / 2];
+    private static double timeMillis(Runnable r) {
+        System.gc();
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     private static void check(boolean ok, String what) {
