@@ -101,6 +101,18 @@ public final class DagSpecs {
         }
     }
 
+    /**
+     * The header comments of a {@code dag:} or {@code trace:} file (see
+     * {@link DagFile#headerComments}); an empty list for every other spec.
+     */
+    public static List<String> headerComments(String spec) {
+        String s = spec == null ? "" : spec.strip();
+        if (s.startsWith("dag:") || s.startsWith("trace:")) {
+            return DagFile.headerComments(path(s, s.substring(s.indexOf(':') + 1)));
+        }
+        return List.of();
+    }
+
     private static UtsGenerator.Params utsParams(String s, String arg) {
         switch (arg) {
             case "T1":

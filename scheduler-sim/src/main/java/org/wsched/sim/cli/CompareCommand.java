@@ -12,6 +12,7 @@ import org.wsched.sim.metrics.RunResult;
 import org.wsched.sim.policy.SchedulerPolicy;
 import org.wsched.sim.report.Charts;
 import org.wsched.sim.report.HtmlReport;
+import org.wsched.sim.report.Measured;
 import org.wsched.sim.report.ResultFiles;
 import org.wsched.sim.report.Summary;
 import org.wsched.sim.report.Sweep;
@@ -59,6 +60,16 @@ final class CompareCommand implements Callable<Integer> {
             description = "Runs in parallel (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--measured", paramLabel = "[N:]P=TIME[,P=TIME...]",
+            description = "Measured real run times to overlay on the charts and tabulate against the simulated "
+                    + "makespans, e.g. 1=118.2,2=63.9 (TIME in ms unless suffixed ns, us or s); with several dags, "
+                    + "prefix N: (the dag's position in --dag). May repeat. The graph's unit must be a time (trace: ns).")
+    List<String> measuredArgs = new ArrayList<>();
+
+    @Option(names = "--strand-overhead", defaultValue = "0", paramLabel = "TICKS|min",
+            description = StrandOverhead.DESCRIPTION)
+    String strandOverhead;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     Path out;
 
@@ -76,6 +87,10 @@ final class CompareCommand implements Callable<Integer> {
                 + stealLatency);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Args.check(spec, nThreads >= 1, "Invalid value for option '--threads': must be >= 1, was " + nThreads);
+        List<Measured.Point> points = new ArrayList<>();
+        for (String m : measuredArgs) {
+            points.addAll(Args.option(spec, "--measured", m, () -> Measured.parse(m, dags.size())));
+        }
         List<Long> seedList = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             seedList.add(firstSeed + i);
@@ -89,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
                 err.print("\rloading " + d + " ...");
                 err.flush();
             }
-            TaskGraph g = DagSpecs.load(d);
+            TaskGraph g = StrandOverhead.apply(spec, DagSpecs.load(d), strandOverhead);
             loaded.add(new Sweep.Dag(d, g));
             graphs.add(g);
         }
@@ -100,15 +115,55 @@ final class CompareCommand implements Callable<Integer> {
         ResultFiles.writeJson(results, out.resolve("results.json"));
         List<Summary.Row> summary = Summary.of(results);
         ResultFiles.writeSummaryCsv(summary, out.resolve("summary.csv"));
+        List<Measured.Row> table = new ArrayList<>();
         for (int i = 0; i < dags.size(); i++) {
-            Charts.write(summary, dags.get(i), i + 1, out);
+            List<double[]> mine = new ArrayList<>();
+            for (Measured.Point pt : points) {
+                if (pt.dag() == i + 1) {
+                    double perTick = Args.option(spec, "--measured", dags.get(i),
+                            () -> Measured.nanosPerTick(graphs.get(pt.dag() - 1).timeUnit(), dags.get(pt.dag() - 1)));
+                    double ticks = pt.nanos() / perTick;
+                    mine.add(new double[] {pt.procs(), ticks});
+                    for (Summary.Row r : summary) {
+                        if (r.dag().equals(dags.get(i)) && r.procs() == pt.procs()) {
+                            table.add(new Measured.Row(dags.get(i), pt.procs(), ticks, r.scheduler(),
+                                    r.makespan().mean(), graphs.get(i).timeUnit()));
+                        }
+                    }
+                }
+            }
+            Charts.write(summary, dags.get(i), i + 1, out, mine);
         }
         String command = "wsched-sim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        HtmlReport.write(out.resolve("index.html"), dags, graphs, summary, command);
+        HtmlReport.write(out.resolve("index.html"), dags, graphs, summary, command, table);
         PrintWriter o = spec.commandLine().getOut();
+        if (!points.isEmpty()) {
+            StringBuilder csv = new StringBuilder("dag,procs,measured,scheduler,simulated,error_percent,unit\n");
+            o.printf(java.util.Locale.ROOT, "%-4s %-6s %16s %-12s %16s %9s%n", "dag", "P", "measured", "scheduler",
+                    "simulated", "error");
+            for (Measured.Row r : table) {
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%d,%.0f,%s,%.1f,%.2f,%s%n", ResultFiles.csvField(r.dag()),
+                        r.procs(), r.measured(), r.scheduler(), r.simulated(), r.errorPercent(), r.unit()));
+                o.printf(java.util.Locale.ROOT, "%-4d %-6d %,13.0f %-2s %-12s %,13.0f %-2s %+8.1f%%%n",
+                        dags.indexOf(r.dag()) + 1, r.procs(), r.measured(), r.unit(), r.scheduler(), r.simulated(),
+                        r.unit(), r.errorPercent());
+            }
+            for (Measured.Point pt : points) {
+                boolean simulated = false;
+                for (Measured.Row r : table) {
+                    simulated |= r.procs() == pt.procs() && r.dag().equals(dags.get(pt.dag() - 1));
+                }
+                if (!simulated) {
+                    o.printf("note: measured P=%d for dag %d is drawn but not tabulated: add %d to --procs%n",
+                            pt.procs(), pt.dag(), pt.procs());
+                }
+            }
+            Files.writeString(out.resolve("measured.csv"), csv);
+        }
         o.printf("%d runs (%d dags x %d schedulers x %d processor counts x %d seeds) written to %s:%n"
-                        + "  results.csv, results.json, summary.csv, index.html, %d charts (PNG and SVG)%n",
-                results.size(), dags.size(), schedulers.size(), procs.size(), seeds, out, 2 * dags.size());
+                        + "  results.csv, results.json, summary.csv, index.html, %d charts (PNG and SVG)%s%n",
+                results.size(), dags.size(), schedulers.size(), procs.size(), seeds, out, 2 * dags.size(),
+                points.isEmpty() ? "" : ", measured.csv");
         o.flush();
         return 0;
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wsched-sim", mixinStandardHelpOptions = true, version = "wsched-sim 0.1.0",
         description = "Simulates greedy and work-stealing schedulers on task graphs at any processor count.",
-        subcommands = {InfoCommand.class, RunCommand.class, CompareCommand.class, BenchCommand.class,
+        subcommands = {InfoCommand.class, ProfileCommand.class, RunCommand.class, CompareCommand.class, BenchCommand.class,
             ExportCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -21,7 +21,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: info, run, compare, "
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: info, profile, run, compare, "
                 + "bench, export or list (try --help)");
     }
 

@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Ticks per steal attempt, successful or not (default: ${DEFAULT-VALUE}).")
     long stealLatency;
 
+    @Option(names = "--strand-overhead", defaultValue = "0", paramLabel = "TICKS|min",
+            description = StrandOverhead.DESCRIPTION)
+    String strandOverhead;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
@@ -53,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         Args.check(spec, stealLatency >= 1, "Invalid value for option '--steal-latency': must be >= 1 tick, was "
                 + stealLatency);
         SimConfig config = new SimConfig(procs, seed, stealLatency);
-        TaskGraph g = DagSpecs.load(dag);
+        TaskGraph g = StrandOverhead.apply(spec, DagSpecs.load(dag), strandOverhead);
         RunStats stats = Simulator.run(g, scheduler, config);
         RunResult r = RunResult.of(dag, scheduler.name(), g, config, stats);
         PrintWriter out = spec.commandLine().getOut();

@@ -135,6 +135,38 @@ public final class TaskGraph {
         return new TaskGraph(cost, succStart, succ, predCount, nodeKind, edgeKind, unit, work, span);
     }
 
+    /** The smallest node cost (0 for an empty graph). */
+    public long minCost() {
+        long m = cost.length == 0 ? 0 : Long.MAX_VALUE;
+        for (long c : cost) {
+            m = Math.min(m, c);
+        }
+        return m;
+    }
+
+    /**
+     * The same graph with {@code overhead} ticks taken off every node's cost (never below 0), and
+     * work and span recomputed: removes a tracer's fixed cost per strand from a recorded trace.
+     *
+     * @throws IllegalArgumentException if {@code overhead} is negative
+     */
+    public TaskGraph withCostsReducedBy(long overhead) {
+        if (overhead < 0) {
+            throw new IllegalArgumentException("the per-node overhead must be >= 0, was " + overhead);
+        }
+        if (overhead == 0) {
+            return this;
+        }
+        long[] c = new long[cost.length];
+        long w = 0;
+        for (int v = 0; v < c.length; v++) {
+            c[v] = Math.max(0L, cost[v] - overhead);
+            w += c[v];
+        }
+        long s = TopologicalPass.spanOrCycle(c, succStart, succ, predCount);
+        return new TaskGraph(c, succStart, succ, predCount, nodeKind, edgeKind, timeUnit, w, s);
+    }
+
     @Override
     public String toString() {
         return "TaskGraph[nodes=" + nodeCount() + ", edges=" + edgeCount() + ", work=" + work

@@ -193,6 +193,30 @@ public final class DagFile {
         }
     }
 
+    /**
+     * The comment lines of {@code file}'s header (before its {@code nodes} line), without the
+     * leading {@code #} and surrounding blanks: for example the runtime's
+     * {@code recorded by wsched tracing: work-stealing pool, parallelism 2}. Reads only the header.
+     */
+    public static java.util.List<String> headerComments(Path file) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (BufferedReader in = InputFiles.openText(file, KIND)) {
+            String line;
+            int read = 0;
+            while ((line = in.readLine()) != null && read++ < 1000) {
+                String s = line.strip();
+                if (s.startsWith("#")) {
+                    out.add(s.substring(1).strip());
+                } else if (s.startsWith("nodes") || s.startsWith("n ") || s.startsWith("e ")) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw InputFiles.readFailure(KIND, file, 0, e);
+        }
+        return out;
+    }
+
     private static int nodeId(String name, long lineNo, LineTokens t, int i, int n, String what) {
         long x = t.longOrMin(i);
         if (x == Long.MIN_VALUE) {

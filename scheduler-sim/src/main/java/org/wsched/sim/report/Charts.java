@@ -46,17 +46,26 @@ public final class Charts {
      * {@code dir} for the {@code index}-th dag.
      */
     public static void write(List<Summary.Row> rows, String dag, int index, Path dir) throws IOException {
+        write(rows, dag, index, dir, List.of());
+    }
+
+    /**
+     * The same, with measured real runs overlaid as points: each {@code double[] {procs, makespan}}
+     * (makespan in the graph's ticks) is drawn at speedup T1 / makespan (efficiency: / P).
+     */
+    public static void write(List<Summary.Row> rows, String dag, int index, Path dir, List<double[]> measured)
+            throws IOException {
         List<Summary.Row> mine = new ArrayList<>();
         for (Summary.Row r : rows) {
             if (r.dag().equals(dag)) {
                 mine.add(r);
             }
         }
-        save(chart(mine, dag, false), dir.resolve(stem("speedup", index, dag)));
-        save(chart(mine, dag, true), dir.resolve(stem("efficiency", index, dag)));
+        save(chart(mine, dag, false, measured), dir.resolve(stem("speedup", index, dag)));
+        save(chart(mine, dag, true, measured), dir.resolve(stem("efficiency", index, dag)));
     }
 
-    private static XYChart chart(List<Summary.Row> rows, String dag, boolean efficiency) {
+    private static XYChart chart(List<Summary.Row> rows, String dag, boolean efficiency, List<double[]> measured) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title((efficiency ? "Efficiency" : "Speedup") + " on " + dag)
                 .xAxisTitle("processors P").yAxisTitle(efficiency ? "efficiency T1 / (P·T_P)" : "speedup T1 / T_P")
@@ -114,6 +123,19 @@ public final class Charts {
             series.setMarkerColor(PALETTE[k % PALETTE.length]);
             series.setMarker(SeriesMarkers.CIRCLE);
             k++;
+        }
+        if (!measured.isEmpty()) {
+            double[] x = new double[measured.size()];
+            double[] y = new double[measured.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = measured.get(i)[0];
+                y[i] = any.work() / measured.get(i)[1] / (efficiency ? x[i] : 1);
+            }
+            XYSeries m = c.addSeries("measured real run (T1 of the trace / wall time)", x, y);
+            m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            m.setMarker(SeriesMarkers.DIAMOND);
+            m.setMarkerColor(Color.BLACK);
+            m.setLineColor(Color.BLACK);
         }
         return c;
     }

@@ -23,6 +23,15 @@ public final class HtmlReport {
      */
     public static void write(Path file, List<String> dags, List<TaskGraph> graphs, List<Summary.Row> rows,
                              String command) throws IOException {
+        write(file, dags, graphs, rows, command, List.of());
+    }
+
+    /**
+     * Writes the report, with a table of measured real run times against the simulated makespans
+     * (the same points are drawn on the charts) under each dag that has some.
+     */
+    public static void write(Path file, List<String> dags, List<TaskGraph> graphs, List<Summary.Row> rows,
+                             String command, List<Measured.Row> measured) throws IOException {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<title>wsched-sim compare</title>\n<style>\n")
@@ -71,6 +80,26 @@ public final class HtmlReport {
                         .append("</tr>\n");
             }
             h.append("</table>\n");
+            boolean header = false;
+            for (Measured.Row m : measured) {
+                if (!m.dag().equals(dag)) {
+                    continue;
+                }
+                if (!header) {
+                    h.append("<h3>Measured real runs vs simulated</h3>\n<p>The black diamonds on the charts: the ")
+                            .append("trace's work T1 divided by the measured wall time. Error = (simulated &minus; ")
+                            .append("measured) / measured.</p>\n<table>\n<tr><th>P</th><th>measured (")
+                            .append(esc(m.unit())).append(")</th><th class=\"l\">scheduler</th><th>simulated (")
+                            .append(esc(m.unit())).append(")</th><th>error</th></tr>\n");
+                    header = true;
+                }
+                h.append("<tr>").append(td("%d", m.procs())).append(td("%,.0f", m.measured()))
+                        .append("<td class=\"l\">").append(esc(m.scheduler())).append("</td>")
+                        .append(td("%,.0f", m.simulated())).append(td("%+.1f%%", m.errorPercent())).append("</tr>\n");
+            }
+            if (header) {
+                h.append("</table>\n");
+            }
         }
         h.append("</body></html>\n");
         Files.writeString(file, h, StandardCharsets.UTF_8);

@@ -88,7 +88,7 @@ public final class ResultFiles {
     }
 
     /** Quotes a CSV field if it holds a comma, quote or newline (RFC 4180). */
-    static String csvField(Object v) {
+    public static String csvField(Object v) {
         String s = String.valueOf(v);
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
