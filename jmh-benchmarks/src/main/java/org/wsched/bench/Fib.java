@@ -1,6 +1,8 @@
 package org.wsched.bench;
 
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.RecursiveAction;
+import org.wsched.LongTask;
 import org.wsched.Task;
 
 /** Fibonacci with no cutoff: every call above the leaves is a spawn, the spawn-overhead stress test. */
@@ -41,6 +43,40 @@ public final class Fib {
             f1.fork();
             FjpFib f2 = new FjpFib(n - 2);
             return f2.compute() + f1.join();
+        }
+    }
+
+    /** wsched with the unboxed primitive specialization ({@code Task.spawnLong}/{@code joinLong}). */
+    public static long wschedLong(int n) {
+        if (n < 2) {
+            return n;
+        }
+        LongTask a = Task.spawnLong(() -> wschedLong(n - 1));
+        long b = wschedLong(n - 2);
+        return a.joinLong() + b;
+    }
+
+    /** ForkJoinPool, unboxed: a {@code RecursiveAction} with a {@code long} result field. */
+    public static final class FjpFibLong extends RecursiveAction {
+        private final int n;
+        long result;
+
+        public FjpFibLong(int n) {
+            this.n = n;
+        }
+
+        @Override
+        protected void compute() {
+            if (n < 2) {
+                result = n;
+                return;
+            }
+            FjpFibLong f1 = new FjpFibLong(n - 1);
+            f1.fork();
+            FjpFibLong f2 = new FjpFibLong(n - 2);
+            f2.compute();
+            f1.join();
+            result = f1.result + f2.result;
         }
     }
 }
