@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
 import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.idle.SleepController;
 import org.wsched.internal.jfr.TaskRunEvent;
@@ -82,7 +81,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     final boolean claimsChildren;
     final SleepController sleep;
     /** Submitted tasks (and, in the centralized pool, every ready task). */
-    final MpmcUnboundedXaddArrayQueue<Task<?>> sharedQueue = new MpmcUnboundedXaddArrayQueue<>(1024);
+    final SharedQueues sharedQueue;
     private final int idleRoundsBeforeSleep;
     private final String kind;
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -98,6 +97,9 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     AbstractPool(String kind, PoolBuilder<?> s, java.util.function.IntFunction<WorkStealingDeque<Task<?>>> deques) {
         this.kind = kind;
         this.claimsChildren = deques == null;
+        // The centralized pool's one global FIFO queue is its policy: one stripe. The
+        // work-stealing pool stripes submissions so that producers do not contend.
+        this.sharedQueue = new SharedQueues(deques == null ? 1 : Math.min(8, Integer.highestOneBit(2 * s.parallelism)));
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
         this.sleep = new SleepController(parallelism);
@@ -368,18 +370,9 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
     }
 
-    /** Polls the shared queue, counting contention (queue non-empty, element not obtained). */
+    /** Polls the shared queue(s), starting at this worker's stripe, counting contention. */
     final Task<?> pollShared(Worker w) {
-        if (sharedQueue.isEmpty()) {
-            return null;
-        }
-        Task<?> t = sharedQueue.relaxedPoll();
-        if (t != null) {
-            w.queuePolls++;
-        } else {
-            w.queueContention++;
-        }
-        return t;
+        return sharedQueue.poll(w, w.index);
     }
 
     /**
@@ -454,7 +447,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             throw rejected(st);
         }
         t.enqueued = true;
-        sharedQueue.offer(t); // MPMC unbounded: never fails
+        sharedQueue.offer(t); // MPMC unbounded: never fails; xadd on the stripe's producer index
         // Dekker with termination: the offer is visible before the state is read again; pairs
         // with the state CAS in shutdown() followed by the look at the queue in quiescent().
         VarHandle.fullFence();
@@ -494,7 +487,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
         List<Runnable> unstarted = new ArrayList<>();
         Task<?> t;
-        while ((t = sharedQueue.poll()) != null) {
+        while ((t = sharedQueue.pollAny()) != null) {
             if (t instanceof SubmittedTask && ((SubmittedTask<?>) t).origin != SubmittedTask.Origin.INVOKE) {
                 if (t.laStatus() == Task.NEW) {
                     unstarted.add((SubmittedTask<?>) t); // the caller owns it now; its Future stays pending
