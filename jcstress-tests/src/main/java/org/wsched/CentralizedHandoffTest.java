@@ -22,7 +22,9 @@ import org.openjdk.jcstress.infra.results.III_Result;
  *
  * <p>Real: {@link Task} (claimed = true, as {@code CentralizedPool.spawn} creates it) and the
  * queue class the pool uses ({@code MpmcUnboundedXaddArrayQueue}, smaller chunks). Restated:
- * the few lines of spawn / awaitJoin / pollShared + runTask, which need a pool Worker thread.
+ * the few lines of spawn / awaitJoin / pollShared + runTask, which need a pool Worker thread. The
+ * parent spins briefly between spawn and join (its own work) and the worker polls a bounded
+ * number of times, so that both claimants win often.
  *
  * <p>r1 = the parent's join() value (5; -1 = null); r2 = runs of the child; r3 = who ran it
  * (1 parent inline, 2 worker, 3 both).
@@ -48,6 +50,7 @@ public class CentralizedHandoffTest {
             return 5;
         }, true);
         queue.offer(t);
+        continuation();
         // CentralizedPool.awaitJoin: claim it if nobody started it, else wait for it
         if (t.tryClaim()) {
             t.execute(false);
@@ -61,16 +64,28 @@ public class CentralizedHandoffTest {
         r.r1 = v == null ? -1 : v;
     }
 
+    /** The parent's own work between spawn and join (a few spins), so that workers get a chance. */
+    static void continuation() {
+        for (int i = 0; i < 16; i++) {
+            Thread.onSpinWait();
+        }
+    }
+
     @Actor
     public void worker() {
-        // AbstractPool.pollShared + runTask
-        if (queue.isEmpty()) {
-            return;
-        }
-        Task<?> t = queue.relaxedPoll();
-        if (t != null && t.claimed && t.tryClaim()) {
-            t.execute(true);
-            workerRan = 2;
+        // An idle worker's findWork loop: AbstractPool.pollShared + runTask, a bounded number of times
+        for (int attempt = 0; attempt < 32; attempt++) {
+            if (!queue.isEmpty()) {
+                Task<?> t = queue.relaxedPoll();
+                if (t != null) {
+                    if (t.claimed && t.tryClaim()) {
+                        t.execute(true);
+                        workerRan = 2;
+                    }
+                    return;
+                }
+            }
+            Thread.onSpinWait();
         }
     }
 

@@ -17,12 +17,13 @@ import org.wsched.internal.deque.WorkStealingDeque;
  * never returns a slot the owner reused (crossbeam's CVE-2021-32810 was that bug). The deque
  * starts at capacity 2 holding 1 and 2; the owner pushes 3 (grows to 4), 4 and 5 (5 may reuse
  * the slot of a stolen element: index 4 maps to slot 0 of the new array), then takes once; the
- * thief steals twice, possibly from the old array; the arbiter drains.
+ * thief steals three times (the third races the pushes), possibly from the old array; the
+ * arbiter drains.
  *
  * <p>r1..r5 = code of elements 1..5 (see {@link Tally}); r6 = phantoms.
  */
 @JCStressTest
-@Description("WorkStealingDeque: push that forces a resize vs two concurrent steals; nothing lost or duplicated")
+@Description("WorkStealingDeque: pushes that force a resize vs three concurrent steals; nothing lost or duplicated")
 @Outcome(id = "(100|10|1), (100|10|1), (100|10|1), (100|10|1), (100|10|1), 0", expect = ACCEPTABLE,
         desc = "every element exactly once")
 @Outcome(expect = FORBIDDEN, desc = "an element lost or duplicated, or a phantom/stale slot returned")
@@ -47,6 +48,7 @@ public class DequeResizeVsStealsTest {
 
     @Actor
     public void thief() {
+        Tally.stole(tally.thief, deque.steal());
         Tally.stole(tally.thief, deque.steal());
         Tally.stole(tally.thief, deque.steal());
     }

@@ -22,8 +22,10 @@ import org.wsched.internal.idle.SleepController;
  * The outcome where the publisher wakes nobody AND the worker sees no work is FORBIDDEN: the
  * worker would sleep with work queued.
  *
- * <p>{@link DequeWork}: work pushed on a real {@link WorkStealingDeque}, checked with
- * {@code isEmpty()} (a worker's spawn path and WorkStealingPool.hasVisibleWork). {@link QueueWork}:
+ * <p>{@link DequeWork}: work pushed on a real classic {@link WorkStealingDeque}, checked with
+ * {@code isEmpty()} (a worker's spawn path and WorkStealingPool.hasVisibleWork).
+ * {@link SplitDequeWork}: the same with a split deque (the pool's default), whose push stores
+ * bottom with an opaque store (and publishes with a release store). {@link QueueWork}:
  * work offered to the shared queue class of the pools (external submission, centralized spawn).
  *
  * <p>r1 = wakeOne() result (0 = woke worker 0, -1 = nobody); r2 = the worker's re-check saw work;
@@ -46,6 +48,44 @@ public class SleepWakeDekkerTest {
         @Actor
         public void publisher(III_Result r) {
             deque.push(1);
+            r.r1 = sleep.wakeOne();
+        }
+
+        @Actor
+        public void worker(III_Result r) {
+            sleep.announceSleep(0);
+            if (!deque.isEmpty()) {
+                sleep.cancelSleep(0);
+                r.r2 = 1;
+            }
+        }
+
+        @Arbiter
+        public void arbiter(III_Result r) {
+            r.r3 = 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+        }
+    }
+
+    @JCStressTest
+    @Description("Idle protocol Dekker pair, split-deque work (the pool's default deque): push + wakeOne() vs announceSleep() + re-check; never both miss")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "publisher woke the worker; the worker saw no work (it would sleep and be woken)")
+    @Outcome(id = "-1, 1, 0", expect = ACCEPTABLE, desc = "no sleeper seen; the worker saw the work and cancelled its sleep")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "both saw each other (the waker won the claim; the cancel lost)")
+    @Outcome(id = "-1, 0, .*", expect = FORBIDDEN, desc = "LOST WAKE-UP: nobody woken and the worker saw no work")
+    @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
+    @State
+    public static class SplitDequeWork {
+        final SleepController sleep = new SleepController(1);
+        final WorkStealingDeque<Integer> deque = WorkStealingDeque.split(4);
+
+        public SplitDequeWork() {
+            deque.push(0); // published (nothing was public)
+            deque.steal(); // ...and stolen: the deque is empty, its split is at 1
+        }
+
+        @Actor
+        public void publisher(III_Result r) {
+            deque.push(1); // t >= split: publishes; isEmpty() sees it through the opaque bottom
             r.r1 = sleep.wakeOne();
         }
 
