@@ -137,7 +137,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     /** Spawns {@code child} (created with {@link #claimsChildren}) from the task running on {@code w}. */
     final <X extends Task<?>> X spawn(Worker w, X child) {
-        w.spawns++;
+        w.counters.spawns++;
         if (w.trace != null) {
             w.trace.onSpawn(child); // before the child is published: its runner reads traceId
         }
@@ -189,7 +189,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             w.latency.recordValue(Math.max(0L, start - ((SubmittedTask<?>) t).submitNanos));
         }
         runTask(w, t, true);
-        w.busyNanos += System.nanoTime() - start;
+        w.counters.busyNanos += System.nanoTime() - start;
         ev.end();
         if (ev.shouldCommit()) {
             ev.worker = w.index;
@@ -222,7 +222,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             t.execute(shared);
             w.trace.onEnd();
         }
-        w.tasksExecuted++;
+        w.counters.tasksExecuted++;
         if (t instanceof SubmittedTask) {
             SubmittedTask<?> st = (SubmittedTask<?>) t;
             if (st.origin == SubmittedTask.Origin.EXECUTE && st.failed()) {
@@ -240,7 +240,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             t.execute(false);
             w.trace.onEnd();
         }
-        w.tasksExecuted++;
+        w.counters.tasksExecuted++;
     }
 
     private static void reportUncaught(Worker w, Throwable failure) {
@@ -281,7 +281,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         if (st == SHUTDOWN && sleepers == parallelism && terminateIfQuiescent(w)) {
             return false;
         }
-        w.parks++;
+        w.counters.parks++;
         WorkerSleepEvent ev = new WorkerSleepEvent(); // eliminated by the JIT when JFR does not record it
         ev.begin();
         boolean keepRunning = sleepUntilWoken(w);
@@ -602,15 +602,15 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         List<Long> busy = new ArrayList<>(parallelism);
         for (Worker w : workers) {
             // Racy reads of single-writer counters: a snapshot (see Worker).
-            executed += w.tasksExecuted;
-            spawns += w.spawns;
-            attempts += w.stealAttempts;
-            steals += w.steals;
-            parks += w.parks;
-            offers += w.queueOffers;
-            polls += w.queuePolls;
-            contention += w.queueContention;
-            busy.add(w.busyNanos);
+            executed += w.counters.tasksExecuted;
+            spawns += w.counters.spawns;
+            attempts += w.counters.stealAttempts;
+            steals += w.counters.steals;
+            parks += w.counters.parks;
+            offers += w.counters.queueOffers;
+            polls += w.counters.queuePolls;
+            contention += w.counters.queueContention;
+            busy.add(w.counters.busyNanos);
             latencyTotal.add(w.latency.getIntervalHistogram()); // SingleWriterRecorder: safe concurrent read
         }
         Histogram h = latencyTotal;

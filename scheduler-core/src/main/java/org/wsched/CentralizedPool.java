@@ -40,7 +40,7 @@ public final class CentralizedPool extends AbstractPool {
     @Override
     void pushChild(Worker w, Task<?> child) {
         sharedQueue.offer(child);
-        w.queueOffers++;
+        w.counters.queueOffers++;
         signalWorkHint();
     }
 

@@ -44,10 +44,10 @@ final class SharedQueues {
             }
             Task<?> t = q.relaxedPoll();
             if (t != null) {
-                w.queuePolls++;
+                w.counters.queuePolls++;
                 return t;
             }
-            w.queueContention++;
+            w.counters.queueContention++;
         }
         return null;
     }

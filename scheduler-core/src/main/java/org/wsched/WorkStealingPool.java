@@ -43,12 +43,20 @@ public final class WorkStealingPool extends AbstractPool {
     private final VictimSelection victimSelection;
     private final StealAmount stealAmount;
     private final VictimSelection.Workers view;
+    /** The workers' deques, by index: thieves read this array, never the Worker objects. */
+    private final WorkStealingDeque<Task<?>>[] deques;
 
     private WorkStealingPool(Builder b) {
         super("work-stealing", b, i -> b.lazyPublication
                 ? WorkStealingDeque.<Task<?>>split(64) : WorkStealingDeque.<Task<?>>classic(64));
         this.victimSelection = b.victimSelection;
         this.stealAmount = b.stealAmount;
+        @SuppressWarnings("unchecked")
+        WorkStealingDeque<Task<?>>[] ds = new WorkStealingDeque[parallelism];
+        for (int i = 0; i < parallelism; i++) {
+            ds[i] = workers[i].deque;
+        }
+        this.deques = ds;
         this.view = new VictimSelection.Workers() {
             @Override
             public int count() {
@@ -57,7 +65,7 @@ public final class WorkStealingPool extends AbstractPool {
 
             @Override
             public int queuedTasks(int i) {
-                return workers[i].deque.stealableSize();
+                return deques[i].stealableSize();
             }
         };
     }
@@ -103,23 +111,23 @@ public final class WorkStealingPool extends AbstractPool {
             return null;
         }
         for (int a = 0; a < attempts; a++) {
-            Worker victim;
+            int v;
             if (a == 0 && preferred != null && preferred != w) {
-                victim = preferred;
+                v = preferred.index;
             } else {
-                int v = victimSelection.selectVictim(w.index, a, view, w.random);
+                v = victimSelection.selectVictim(w.index, a, view, w.random);
                 if (v == w.index || v < 0 || v >= parallelism) {
                     continue;
                 }
-                victim = workers[v];
             }
-            w.stealAttempts++;
-            Object r = victim.deque.steal();
+            WorkStealingDeque<Task<?>> victim = deques[v];
+            w.counters.stealAttempts++;
+            Object r = victim.steal();
             if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
                 continue; // RETRY: lost a race; the next attempt may pick this victim again
             }
             Task<?> t = (Task<?>) r;
-            w.steals++;
+            w.counters.steals++;
             t.soThief(w);
             int taken = 1;
             if (stealAmount == StealAmount.HALF) {
@@ -128,11 +136,11 @@ public final class WorkStealingPool extends AbstractPool {
             StealEvent ev = new StealEvent(); // eliminated by the JIT when JFR does not record it
             if (ev.shouldCommit()) {
                 ev.thief = w.index;
-                ev.victim = victim.index;
+                ev.victim = v;
                 ev.tasks = taken;
                 ev.commit();
             }
-            if (sleep.hasSleepersHint() && !victim.deque.isEmpty()) {
+            if (sleep.hasSleepersHint() && !victim.isEmpty()) {
                 signalWork(); // more work is out there: pass the wake-up on
             }
             return t;
@@ -141,15 +149,15 @@ public final class WorkStealingPool extends AbstractPool {
     }
 
     /** Steal-half: up to half of what the victim has left, onto the thief's own deque; returns how many. */
-    private int stealMore(Worker w, Worker victim) {
-        int extra = victim.deque.stealableSize() / 2;
+    private int stealMore(Worker w, WorkStealingDeque<Task<?>> victim) {
+        int extra = victim.stealableSize() / 2;
         for (int i = 0; i < extra; i++) {
-            Object r = victim.deque.steal();
+            Object r = victim.steal();
             if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
                 return i;
             }
             Task<?> t = (Task<?>) r;
-            w.steals++;
+            w.counters.steals++;
             t.soThief(w);
             w.deque.push(t);
         }
@@ -212,8 +220,8 @@ public final class WorkStealingPool extends AbstractPool {
         if (!sharedQueue.isEmpty()) {
             return true;
         }
-        for (Worker w : workers) {
-            if (!w.deque.isEmpty()) {
+        for (WorkStealingDeque<Task<?>> d : deques) {
+            if (!d.isEmpty()) {
                 return true;
             }
         }

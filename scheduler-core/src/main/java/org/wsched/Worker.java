@@ -6,10 +6,8 @@ import org.agrona.concurrent.IdleStrategy;
 import org.wsched.internal.deque.WorkStealingDeque;
 
 /**
- * A worker thread of a pool. Its mutable fields are written only by the worker itself; the
- * counters are plain single-writer fields that {@link AbstractPool#stats()} reads racily (a
- * snapshot; exact once the worker has exited, since thread termination happens-before
- * {@code awaitTermination} returns).
+ * A worker thread of a pool. Its mutable fields are written only by the worker itself; other
+ * threads do not read this object on hot paths (thieves reach deques through the pool's array).
  */
 final class Worker extends Thread {
 
@@ -30,16 +28,8 @@ final class Worker extends Thread {
     /** The task this worker is registered as a waiter on (see AbstractPool.waitFor), or null. */
     Task<?> waitingOn;
 
-    // Single-writer counters (see class comment).
-    long tasksExecuted;
-    long spawns;
-    long stealAttempts;
-    long steals;
-    long parks;
-    long queueOffers;
-    long queuePolls;
-    long queueContention;
-    long busyNanos;
+    /** Single-writer counters, on their own padded cache lines (see WorkerCounters). */
+    final WorkerCounters counters = new WorkerCounters();
 
     Worker(AbstractPool pool, int index, String name, long stackSize, WorkStealingDeque<Task<?>> deque,
            SplittableRandom random, IdleStrategy idle, WorkerTrace trace) {
