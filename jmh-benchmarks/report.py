@@ -372,8 +372,7 @@ classic task-parallel programs. Sources: `jmh-benchmarks/src/main/java/org/wsche
   times move by tens of percent between runs; only same-run ratios mean something, and even those carry the
   error bars shown (a quick profile has 2 forks × 3 short iterations, so the 99.9% intervals are wide). At
   p=2 the two workers compete with everything else on the two cores.
-- The scheduler-core is being optimized while these numbers were taken: they describe the commit named in each
-  section, not the current one.
+- Each section names the commit it measured.
 
 ## Notes and analysis
 
