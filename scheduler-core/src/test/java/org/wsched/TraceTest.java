@@ -42,12 +42,11 @@ class TraceTest {
             assertThat(prof.syncs()).isEqualTo(spawns);
             assertThat(prof.spanNanos()).isPositive().isLessThanOrEqualTo(prof.workNanos());
             assertThat(prof.burdenedSpanNanos()).isGreaterThanOrEqualTo(prof.spanNanos());
-            // work is the time spent inside tasks: at most the workers' busy time
+            // Work is the time spent inside strands, which are disjoint pieces of the workers'
+            // top-level task executions: structurally at most the summed busy time. (How close
+            // it comes is a timing, measured in docs/profiling.md, not asserted here.)
             long busy = pool.stats().busyNanos();
             assertThat(prof.workNanos()).isLessThanOrEqualTo(busy + busy / 10);
-            if (p == 1) {
-                assertThat(prof.workNanos()).isGreaterThan(busy / 4);
-            }
         }
     }
 
