@@ -75,6 +75,14 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
      */
     static int tracingPools;
 
+    /**
+     * A measurement switch, not a setting: {@code -Dwsched.internal.noTraceHooks=true} makes this
+     * constant false, and the JIT then removes every tracing hook from the spawn, join and run
+     * paths. Comparing a run with and without it measures what the hooks cost while tracing is
+     * off (docs/profiling.md). Pools cannot trace with the hooks removed.
+     */
+    static final boolean TRACE_HOOKS = !Boolean.getBoolean("wsched.internal.noTraceHooks");
+
     final int parallelism;
     final Worker[] workers;
     /** Whether spawned tasks must be claimed by CAS before they run (see Task#claimed). */
@@ -102,6 +110,10 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         this.sharedQueue = new SharedQueues(deques == null ? 1 : Math.min(8, Integer.highestOneBit(2 * s.parallelism)));
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
+        if (s.tracing && !TRACE_HOOKS) {
+            throw new IllegalStateException("tracing(true) needs the tracing hooks, which "
+                    + "-Dwsched.internal.noTraceHooks=true removed: drop that property to trace");
+        }
         this.sleep = new SleepController(parallelism);
         this.workers = new Worker[parallelism];
         SplittableRandom seeds = new SplittableRandom(s.seed);
@@ -138,7 +150,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     /** Spawns {@code child} (created with {@link #claimsChildren}) from the task running on {@code w}. */
     final <X extends Task<?>> X spawn(Worker w, X child) {
         w.counters.spawns++;
-        if (w.trace != null) {
+        if (TRACE_HOOKS && w.trace != null) {
             w.trace.onSpawn(child); // before the child is published: its runner reads traceId
         }
         pushChild(w, child);
@@ -215,7 +227,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         if (t.claimed && !t.tryClaim()) {
             return; // cancelled, or run by its joiner (centralized pool)
         }
-        if (w.trace == null) {
+        if (!TRACE_HOOKS || w.trace == null) {
             t.execute(shared);
         } else {
             w.trace.onStart(t);
@@ -233,7 +245,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     /** The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs it now. */
     final void executeInline(Worker w, Task<?> t) {
-        if (w.trace == null) {
+        if (!TRACE_HOOKS || w.trace == null) {
             t.execute(false);
         } else {
             w.trace.onStart(t);

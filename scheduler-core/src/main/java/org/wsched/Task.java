@@ -205,7 +205,7 @@ public class Task<T> {
 
     /** Waits until done (running, helping or blocking as join does) and returns the final status. */
     final int awaitDone() {
-        if (AbstractPool.tracingPools != 0) {
+        if (AbstractPool.TRACE_HOOKS && AbstractPool.tracingPools != 0) {
             Thread t = Thread.currentThread();
             if (t instanceof Worker && ((Worker) t).trace != null) {
                 return awaitDoneTraced((Worker) t);
