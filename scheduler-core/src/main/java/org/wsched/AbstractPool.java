@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -227,14 +226,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         if (t.claimed && !t.tryClaim()) {
             return; // cancelled, or run by its joiner (centralized pool)
         }
-        if (!TRACE_HOOKS || w.trace == null) {
-            t.execute(shared);
-        } else {
-            w.trace.onStart(t);
-            t.execute(shared);
-            w.trace.onEnd();
-        }
-        w.counters.tasksExecuted++;
+        executeOwned(w, t, shared);
         if (t instanceof SubmittedTask) {
             SubmittedTask<?> st = (SubmittedTask<?>) t;
             if (st.origin == SubmittedTask.Origin.EXECUTE && st.failed()) {
@@ -245,11 +237,16 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     /** The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs it now. */
     final void executeInline(Worker w, Task<?> t) {
+        executeOwned(w, t, false);
+    }
+
+    /** Runs a task {@code w} owns (exclusively taken or claimed), traced if the pool traces, and counts it. */
+    private void executeOwned(Worker w, Task<?> t, boolean shared) {
         if (!TRACE_HOOKS || w.trace == null) {
-            t.execute(false);
+            t.execute(shared);
         } else {
             w.trace.onStart(t);
-            t.execute(false);
+            t.execute(shared);
             w.trace.onEnd();
         }
         w.counters.tasksExecuted++;

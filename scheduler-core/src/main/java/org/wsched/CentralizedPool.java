@@ -1,6 +1,5 @@
 package org.wsched;
 
-import java.util.concurrent.Callable;
 
 /**
  * The centralized greedy reference pool: every ready task, spawned or submitted, goes into one

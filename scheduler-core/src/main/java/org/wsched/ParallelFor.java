@@ -1,6 +1,5 @@
 package org.wsched;
 
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,8 +18,7 @@ final class ParallelFor {
             return;
         }
         AbstractPool pool = w.pool;
-        Task<?>[] spawned = null;
-        int n = 0;
+        Scope halves = new Scope(w); // joins the spawned halves newest first, rethrows the first failure
         Throwable failure = null;
         int i = from;
         int hi = to;
@@ -30,16 +28,10 @@ final class ParallelFor {
                     int mid = i + ((hi - i) >>> 1);
                     int lo2 = mid;
                     int hi2 = hi;
-                    Task<?> t = pool.spawnCallable(w, () -> {
+                    halves.spawn(() -> {
                         run((Worker) Thread.currentThread(), lo2, hi2, body);
                         return null;
                     });
-                    if (spawned == null) {
-                        spawned = new Task<?>[8];
-                    } else if (n == spawned.length) {
-                        spawned = Arrays.copyOf(spawned, n * 2);
-                    }
-                    spawned[n++] = t;
                     hi = mid;
                     continue;
                 }
@@ -48,17 +40,6 @@ final class ParallelFor {
         } catch (Throwable t) {
             failure = t;
         }
-        for (int k = n - 1; k >= 0; k--) {
-            try {
-                spawned[k].join();
-            } catch (Throwable t) {
-                if (failure == null) {
-                    failure = t;
-                } else if (failure != t) {
-                    failure.addSuppressed(t);
-                }
-            }
-        }
-        Scope.rethrow(failure);
+        halves.joinAll(failure);
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionException;
 public final class Scope {
 
     private final Worker owner;
-    private Task<?>[] children = new Task<?>[4];
+    private Task<?>[] children; // allocated at the first spawn
     private int count;
     private boolean closed;
 
@@ -47,7 +47,9 @@ public final class Scope {
                     + "'; open a nested Task.scope in the child instead");
         }
         Task<T> t = owner.pool.spawnCallable(owner, body);
-        if (count == children.length) {
+        if (children == null) {
+            children = new Task<?>[4];
+        } else if (count == children.length) {
             children = Arrays.copyOf(children, count * 2);
         }
         children[count++] = t;

@@ -47,8 +47,9 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
     }
 
     /**
-     * Cancels the task if it has not started. A task already running is not stopped; with
-     * {@code mayInterruptIfRunning} its worker is interrupted, and this returns false.
+     * Cancels the task if it has not started. A task that already started is not stopped and
+     * this returns false, whatever {@code mayInterruptIfRunning} says ({@code shutdownNow()}
+     * interrupts running tasks).
      */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {

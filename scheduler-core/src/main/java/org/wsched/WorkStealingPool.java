@@ -1,7 +1,6 @@
 package org.wsched;
 
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.jfr.StealEvent;
 
@@ -23,9 +22,10 @@ import org.wsched.internal.jfr.StealEvent;
  *
  * <h2>Implementation overview</h2>
  * <ul>
- *   <li><b>Spawn</b>: allocate the task, push it on the worker's deque (a plain store and a
- *       release store), and, only if the fence-free sleeper hint shows a sleeping worker, wake
- *       one. No shared cache line is written.
+ *   <li><b>Spawn</b>: allocate the task and push it on the worker's deque: into its private
+ *       part with plain stores, or, when nothing is left for thieves or a thief asked, published
+ *       with a release store of the split index; only after publishing, and only if the
+ *       fence-free sleeper hint shows a sleeping worker, wake one. No shared cache line is written.
  *   <li><b>Join</b>: take from the own deque's bottom until the joined task is done. The task
  *       is usually right there (LIFO) and runs inline. If it was stolen, the joiner
  *       <em>leapfrogs</em>: it steals from the thief, whose deque holds only the stolen task's
