@@ -91,6 +91,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     final SharedQueues sharedQueue;
     private final int idleRoundsBeforeSleep;
     private final String kind;
+    /** The tracer's cost per strand, taken off traced durations (0 when the pool does not trace). */
+    private final double tracerOverheadNanos;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final LongAdder externalSubmissions = new LongAdder();
     private final LongAdder wakeUps = new LongAdder();
@@ -124,6 +126,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             sleep.register(i, workers[i]);
         }
         liveWorkers = parallelism;
+        this.tracerOverheadNanos = s.tracing ? TracerCalibration.overheadNanos() : 0.0;
     }
 
     /**
@@ -245,7 +248,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         if (!TRACE_HOOKS || w.trace == null) {
             t.execute(shared);
         } else {
-            w.trace.onStart(t);
+            w.trace.onStart(t, !shared); // not shared: taken from its own deque or claimed in a join
             t.execute(shared);
             w.trace.onEnd();
         }
@@ -594,7 +597,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         for (int i = 0; i < parallelism; i++) {
             traces[i] = workers[i].trace;
         }
-        return Trace.of(kind, parallelism, traces);
+        return Trace.of(kind, parallelism, traces, tracerOverheadNanos);
     }
 
     @Override

@@ -42,9 +42,11 @@ public final class Trace {
     private final byte[] kind;
     private final long spawns;
     private final long syncs;
+    private final double tracerOverheadNanos;
 
     private Trace(String scheduler, int parallelism, long[] cost, int[] from, int[] to, byte[] kind,
-                  long spawns, long syncs) {
+                  long spawns, long syncs, double tracerOverheadNanos) {
+        this.tracerOverheadNanos = tracerOverheadNanos;
         this.scheduler = scheduler;
         this.parallelism = parallelism;
         this.cost = cost;
@@ -55,29 +57,34 @@ public final class Trace {
         this.syncs = syncs;
     }
 
-    /** Builds the graph from the workers' records; the pool must be quiescent. */
-    static Trace of(String scheduler, int parallelism, WorkerTrace[] traces) {
+    /**
+     * Builds the graph from the workers' records; the pool must be quiescent.
+     *
+     * @param tracerOverheadNanos the tracer's mean cost per strand ({@link TracerCalibration}),
+     *     taken off the recorded durations
+     */
+    static Trace of(String scheduler, int parallelism, WorkerTrace[] traces, double tracerOverheadNanos) {
         int maxTask = 0;
         for (WorkerTrace t : traces) {
             if (t.publishedTruncated) {
                 throw new IllegalStateException("the trace exceeded its budget and was truncated: build the pool "
                         + "with a larger traceBudget(...) or trace a smaller run");
             }
-            for (int i = 0; i < t.publishedSize; i += 2) {
-                maxTask = Math.max(maxTask, WorkerTrace.task(t.publishedRecords[i]));
-                int ty = WorkerTrace.type(t.publishedRecords[i]);
+            for (long i = 0; i < t.publishedSize; i += 2) {
+                maxTask = Math.max(maxTask, WorkerTrace.task(t.publishedAt(i)));
+                int ty = WorkerTrace.type(t.publishedAt(i));
                 if (ty == WorkerTrace.SPAWN || ty == WorkerTrace.JOIN) {
-                    maxTask = (int) Math.max(maxTask, t.publishedRecords[i + 1]);
+                    maxTask = (int) Math.max(maxTask, t.publishedAt(i + 1));
                 }
             }
         }
         int[] strandsOf = new int[maxTask + 1];
         for (WorkerTrace t : traces) {
-            for (int i = 0; i < t.publishedSize; i += 2) {
-                int ty = WorkerTrace.type(t.publishedRecords[i]);
+            for (long i = 0; i < t.publishedSize; i += 2) {
+                int ty = WorkerTrace.type(t.publishedAt(i));
                 if (ty == WorkerTrace.STRAND_AFTER_SPAWN || ty == WorkerTrace.STRAND_OTHER) {
-                    int task = WorkerTrace.task(t.publishedRecords[i]);
-                    strandsOf[task] = Math.max(strandsOf[task], WorkerTrace.strand(t.publishedRecords[i]) + 1);
+                    int task = WorkerTrace.task(t.publishedAt(i));
+                    strandsOf[task] = Math.max(strandsOf[task], WorkerTrace.strand(t.publishedAt(i)) + 1);
                 }
             }
         }
@@ -98,14 +105,23 @@ public final class Trace {
         long spawns = 0;
         long syncs = 0;
         for (WorkerTrace t : traces) {
-            for (int i = 0; i < t.publishedSize; i += 2) {
-                long h = t.publishedRecords[i];
+            // The tracer's own cost is in every strand: take it off each, in the order the worker
+            // recorded them; what a short strand cannot give (its cost would go below zero) is
+            // carried to the worker's next strands, so a worker's total loses exactly its
+            // strand count times the overhead (or all it has), and rounding does not add up.
+            double owed = 0;
+            for (long i = 0; i < t.publishedSize; i += 2) {
+                long h = t.publishedAt(i);
                 int ty = WorkerTrace.type(h);
                 int node = base[WorkerTrace.task(h)] + WorkerTrace.strand(h);
                 if (ty == WorkerTrace.STRAND_AFTER_SPAWN || ty == WorkerTrace.STRAND_OTHER) {
-                    cost[node] = Math.max(0L, t.publishedRecords[i + 1]);
+                    double raw = Math.max(0L, t.publishedAt(i + 1));
+                    double left = raw - tracerOverheadNanos - owed;
+                    long kept = left <= 0 ? 0L : Math.round(left);
+                    owed = kept - left; // the deficit, or the rounding carried on
+                    cost[node] = kept;
                     afterSpawn[node] = ty == WorkerTrace.STRAND_AFTER_SPAWN;
-                } else if (strandsOf[(int) t.publishedRecords[i + 1]] > 0) {
+                } else if (strandsOf[(int) t.publishedAt(i + 1)] > 0) {
                     edges++;
                     if (ty == WorkerTrace.SPAWN) {
                         spawns++;
@@ -129,13 +145,13 @@ public final class Trace {
             }
         }
         for (WorkerTrace t : traces) {
-            for (int i = 0; i < t.publishedSize; i += 2) {
-                long h = t.publishedRecords[i];
+            for (long i = 0; i < t.publishedSize; i += 2) {
+                long h = t.publishedAt(i);
                 int ty = WorkerTrace.type(h);
                 if (ty != WorkerTrace.SPAWN && ty != WorkerTrace.JOIN) {
                     continue;
                 }
-                int other = (int) t.publishedRecords[i + 1];
+                int other = (int) t.publishedAt(i + 1);
                 if (strandsOf[other] == 0) {
                     continue; // a child that never ran (cancelled)
                 }
@@ -151,7 +167,8 @@ public final class Trace {
                 }
             }
         }
-        return new Trace(scheduler, parallelism, cost, trim(from, e), trim(to, e), trim(kind, e), spawns, syncs);
+        return new Trace(scheduler, parallelism, cost, trim(from, e), trim(to, e), trim(kind, e), spawns, syncs,
+                tracerOverheadNanos);
     }
 
     private static int[] trim(int[] a, int n) {
@@ -169,6 +186,22 @@ public final class Trace {
      */
     public int strands() {
         return cost.length;
+    }
+
+    /**
+     * The tracer's own cost per strand that was taken off the recorded durations: the mean
+     * duration of an empty strand on this JVM, measured once when the first tracing pool was
+     * built (a clock reading and a record or two, typically 15–40 ns).
+     *
+     * @return nanoseconds per strand
+     */
+    public double tracerOverheadNanos() {
+        return tracerOverheadNanos;
+    }
+
+    /** The recorded duration of one strand, in ns (for tests). */
+    long costOf(int strand) {
+        return cost[strand];
     }
 
     /**
@@ -268,6 +301,8 @@ public final class Trace {
              BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
             w.write("wsched-dag 1\n");
             w.write("# recorded by wsched tracing: " + scheduler + " pool, parallelism " + parallelism + "\n");
+            w.write(String.format(java.util.Locale.ROOT,
+                    "# tracer overhead removed: %.1f ns per strand (calibrated)%n", tracerOverheadNanos));
             w.write("unit ns\n");
             w.write("nodes " + cost.length + "\n");
             for (int v = 0; v < cost.length; v++) {

@@ -10,9 +10,25 @@ import java.util.Arrays;
  * only by its worker (no locks, no shared writes); read by {@link Trace#of} once the pool is
  * quiescent.
  *
- * <p>Records are two longs each: a header {@code type | strandIndex << 2 | taskId << 32} and one
- * payload (a duration, or another task's id). Task ids are assigned by the spawning worker,
- * {@code seq * parallelism + workerIndex + 1}, so they are dense and need no coordination.
+ * <p><b>Contiguous strands.</b> The worker reads the clock once per strand, at its end, and the
+ * next strand starts at that same reading whenever the worker went on with work of its own: the
+ * next strand of the same task after a spawn, a child it took from its own deque (or claimed)
+ * inside a join, the parent's strand after a join whose child ran here. So the runtime's own
+ * bookkeeping on those paths (push, pop, the join fast path) is charged to the strands, as it is
+ * in an untraced run, and a run on one worker is covered by its strands without gaps. The clock
+ * is read afresh (the time between is in no strand) where the worker may have searched or
+ * waited: a task it starts from its scheduling loop, a task it stole or took from the shared
+ * queue while helping in a join, the parent's strand after a join that helped or waited, and
+ * after the recorder allocated a new chunk of records.
+ *
+ * <p>Each strand therefore contains one clock reading and one or two records: the tracer's own
+ * cost per strand, measured by {@link TracerCalibration} and subtracted when the trace is built
+ * ({@link Trace#of}).
+ *
+ * <p>Records are two longs each, kept in fixed-size chunks (never copied): a header
+ * {@code type | strandIndex << 2 | taskId << 32} and one payload (a duration, or another task's
+ * id). Task ids are assigned by the spawning worker, {@code seq * parallelism + workerIndex + 1},
+ * so they are dense and need no coordination.
  */
 final class WorkerTrace {
 
@@ -20,6 +36,10 @@ final class WorkerTrace {
     static final int STRAND_OTHER = 1; // payload: duration; ended by a join or by the task's end
     static final int SPAWN = 2; // payload: child task id; edge from this strand to the child's first
     static final int JOIN = 3; // payload: child task id; edge from the child's last strand to this strand
+
+    static final int CHUNK_SHIFT = 15;
+    static final int CHUNK_LONGS = 1 << CHUNK_SHIFT; // 256 KiB per chunk, an even number of longs
+    static final int CHUNK_MASK = CHUNK_LONGS - 1;
 
     private static final VarHandle BUSY;
 
@@ -35,20 +55,26 @@ final class WorkerTrace {
     private final int parallelism;
     private final long budgetRecords;
     private int nextSeq;
-    private long[] records = new long[1024];
-    private int size; // number of longs used
+    private long[][] chunks = new long[8][];
+    private long[] chunk; // chunks[chunkCount - 1], or null before the first record
+    private int chunkCount;
+    private int pos; // next free long in chunk
+    private int limit; // pos may grow up to here in this chunk: CHUNK_LONGS, less where the budget ends
     private boolean truncated;
     // What the worker published when it last became idle (depth 0): read by Trace.of.
-    long[] publishedRecords = records;
-    int publishedSize;
+    long[][] publishedChunks = chunks;
+    long publishedSize;
     boolean publishedTruncated;
     private boolean busy; // accessed only through BUSY
 
     // Stack of the tasks running on this worker (nested by inline joins and helping).
     private int[] taskIds = new int[16];
     private int[] strandIdx = new int[16];
-    private long[] strandStart = new long[16];
     private int depth;
+    /** When the open strand began: the clock reading that ended the previous strand, or a fresh one. */
+    private long stamp;
+    /** The task whose last strand ended at {@link #stamp}, if nothing was recorded since; else 0. */
+    private int endedAtStamp;
 
     WorkerTrace(int workerIndex, int parallelism, long budgetRecords) {
         this.workerIndex = workerIndex;
@@ -74,9 +100,18 @@ final class WorkerTrace {
         return (boolean) BUSY.getAcquire(this); // pairs with the release store in onEnd()
     }
 
-    void onStart(Task<?> t) {
+    /**
+     * A task starts on this worker.
+     *
+     * @param t the task
+     * @param ownWork true if the worker took it from its own deque or claimed it inside a join
+     *     (its first strand starts where the joining strand ended); false if it comes from the
+     *     scheduling loop, a steal or the shared queue (the clock is read afresh)
+     */
+    void onStart(Task<?> t, boolean ownWork) {
         if (depth == 0) {
             BUSY.setOpaque(this, true); // pairs with isBusy(); a hint that records are changing
+            ownWork = false;
         }
         if (t.traceId == 0) {
             t.traceId = newTaskId(); // a root task: submitted, not spawned
@@ -84,12 +119,14 @@ final class WorkerTrace {
         if (depth == taskIds.length) {
             taskIds = Arrays.copyOf(taskIds, depth * 2);
             strandIdx = Arrays.copyOf(strandIdx, depth * 2);
-            strandStart = Arrays.copyOf(strandStart, depth * 2);
         }
         taskIds[depth] = t.traceId;
         strandIdx[depth] = 0;
-        strandStart[depth] = System.nanoTime();
         depth++;
+        if (!ownWork) {
+            stamp = System.nanoTime();
+        }
+        endedAtStamp = 0;
     }
 
     void onEnd() {
@@ -97,10 +134,13 @@ final class WorkerTrace {
             return;
         }
         int d = --depth;
-        record(STRAND_OTHER, taskIds[d], strandIdx[d], System.nanoTime() - strandStart[d]);
+        long now = System.nanoTime();
+        boolean grew = record(STRAND_OTHER, taskIds[d], strandIdx[d], now - stamp);
+        stamp = grew ? System.nanoTime() : now;
+        endedAtStamp = grew ? 0 : taskIds[d];
         if (d == 0) {
-            publishedRecords = records; // plain: published by the release store below
-            publishedSize = size;
+            publishedChunks = chunks; // plain: published by the release store below
+            publishedSize = size();
             publishedTruncated = truncated;
             BUSY.setRelease(this, false); // pairs with isBusy() in Scheduler.trace(): records visible
         }
@@ -113,10 +153,10 @@ final class WorkerTrace {
         }
         int d = depth - 1;
         long now = System.nanoTime();
-        record(STRAND_AFTER_SPAWN, taskIds[d], strandIdx[d], now - strandStart[d]);
-        record(SPAWN, taskIds[d], strandIdx[d], child.traceId);
+        boolean grew = record2(STRAND_AFTER_SPAWN, now - stamp, SPAWN, child.traceId, taskIds[d], strandIdx[d]);
         strandIdx[d]++;
-        strandStart[d] = now;
+        stamp = grew ? System.nanoTime() : now;
+        endedAtStamp = 0;
     }
 
     void onJoinEnter() {
@@ -124,8 +164,11 @@ final class WorkerTrace {
             return;
         }
         int d = depth - 1;
-        record(STRAND_OTHER, taskIds[d], strandIdx[d], System.nanoTime() - strandStart[d]);
+        long now = System.nanoTime();
+        boolean grew = record(STRAND_OTHER, taskIds[d], strandIdx[d], now - stamp);
         strandIdx[d]++;
+        stamp = grew ? System.nanoTime() : now;
+        endedAtStamp = 0;
     }
 
     void onJoinExit(Task<?> child) {
@@ -133,26 +176,95 @@ final class WorkerTrace {
             return;
         }
         int d = depth - 1;
-        if (child.traceId != 0) {
-            record(JOIN, taskIds[d], strandIdx[d], child.traceId);
+        // Contiguous only if the child's end on this worker was the last thing recorded: it ran
+        // inline. Otherwise the worker stole, helped or waited since, and that is not this strand.
+        boolean contiguous = child.traceId != 0 && endedAtStamp == child.traceId;
+        boolean grew = child.traceId != 0 && record(JOIN, taskIds[d], strandIdx[d], child.traceId);
+        if (!contiguous || grew) {
+            stamp = System.nanoTime();
         }
-        strandStart[d] = System.nanoTime();
+        endedAtStamp = 0;
     }
 
-    private void record(int type, int taskId, int strand, long payload) {
+    /** Longs recorded so far. */
+    private long size() {
+        return chunkCount == 0 ? 0 : (long) (chunkCount - 1) * CHUNK_LONGS + pos;
+    }
+
+    /** Appends one record; returns true if it had to allocate a chunk (the caller re-reads the clock). */
+    private boolean record(int type, int taskId, int strand, long payload) {
+        int p = pos;
+        if (p == limit || taskId == 0) {
+            return recordSlow(type, taskId, strand, payload);
+        }
+        long[] c = chunk;
+        c[p] = header(type, taskId, strand);
+        c[p + 1] = payload;
+        pos = p + 2;
+        return false;
+    }
+
+    /** Appends two records of the same strand (a strand ended by a spawn, and the spawn). */
+    private boolean record2(int type1, long payload1, int type2, long payload2, int taskId, int strand) {
+        int p = pos;
+        if (p > limit - 4 || taskId == 0) {
+            return recordSlow(type1, taskId, strand, payload1) | recordSlow(type2, taskId, strand, payload2);
+        }
+        long[] c = chunk;
+        c[p] = header(type1, taskId, strand);
+        c[p + 1] = payload1;
+        c[p + 2] = header(type2, taskId, strand);
+        c[p + 3] = payload2;
+        pos = p + 4;
+        return false;
+    }
+
+    private static long header(int type, int taskId, int strand) {
+        return type | ((long) strand << 2) | ((long) taskId << 32);
+    }
+
+    /** Out of the hot path: a new chunk, the budget, truncation. */
+    private boolean recordSlow(int type, int taskId, int strand, long payload) {
         if (truncated || taskId == 0) {
-            truncated = true;
-            return;
+            truncate();
+            return false;
         }
-        if (size + 2 > records.length) {
-            if (size / 2 >= budgetRecords) {
-                truncated = true;
-                return;
+        boolean grew = false;
+        if (pos == limit) {
+            long used = size();
+            if (limit < CHUNK_LONGS && chunk != null || used / 2 >= budgetRecords) {
+                truncate(); // the budget ends here
+                return false;
             }
-            records = Arrays.copyOf(records, (int) Math.min((long) records.length * 2, Integer.MAX_VALUE - 8));
+            if (chunkCount == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            }
+            chunk = new long[CHUNK_LONGS];
+            chunks[chunkCount++] = chunk;
+            pos = 0;
+            limit = (int) Math.min(CHUNK_LONGS, 2 * budgetRecords - used);
+            grew = true;
         }
-        records[size++] = type | ((long) strand << 2) | ((long) taskId << 32);
-        records[size++] = payload;
+        chunk[pos] = header(type, taskId, strand);
+        chunk[pos + 1] = payload;
+        pos += 2;
+        return grew;
+    }
+
+    /** Stops recording: every later record takes the slow path and is dropped; trace() will throw. */
+    private void truncate() {
+        truncated = true;
+        limit = pos;
+    }
+
+    /**
+     * The long at {@code index} of the published records.
+     *
+     * @param index a long index below {@link #publishedSize}, even for a header
+     * @return the long
+     */
+    long publishedAt(long index) {
+        return publishedChunks[(int) (index >>> CHUNK_SHIFT)][(int) (index & CHUNK_MASK)];
     }
 
     static int type(long header) {

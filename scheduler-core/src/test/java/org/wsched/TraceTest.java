@@ -110,6 +110,40 @@ class TraceTest {
     }
 
     @Test
+    void theTracersOverheadIsTakenOffEachWorkersStrandsWithoutGoingNegative() {
+        try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(2).tracing(true).build()) {
+            pool.invoke(() -> ConformanceTest.fib(18));
+            pool.trace(); // waits until the workers published their records
+            WorkerTrace[] traces = {pool.workers[0].trace, pool.workers[1].trace};
+            Trace raw = Trace.of("test", 2, traces, 0.0);
+            double overhead = 3.7;
+            Trace corrected = Trace.of("test", 2, traces, overhead);
+            assertThat(corrected.strands()).isEqualTo(raw.strands());
+            assertThat(corrected.tracerOverheadNanos()).isEqualTo(overhead);
+            long rawWork = 0;
+            long work = 0;
+            for (int v = 0; v < raw.strands(); v++) {
+                assertThat(corrected.costOf(v)).isBetween(0L, raw.costOf(v));
+                rawWork += raw.costOf(v);
+                work += corrected.costOf(v);
+            }
+            assertThat(work).isEqualTo(corrected.profile().workNanos());
+            // each worker gives up exactly strands x overhead (its total is far larger), up to
+            // the rounding of its last strand
+            assertThat((double) work).isCloseTo(rawWork - overhead * raw.strands(), org.assertj.core.data.Offset.offset(2.0));
+            Trace all = Trace.of("test", 2, traces, 1e12);
+            assertThat(all.profile().workNanos()).isZero();
+        }
+    }
+
+    @Test
+    void theCalibratedOverheadIsAPlausibleClockReadingCost() {
+        double ns = TracerCalibration.overheadNanos();
+        assertThat(ns).isGreaterThan(0.0).isLessThan(10_000.0);
+        assertThat(TracerCalibration.overheadNanos()).isEqualTo(ns); // measured once per JVM
+    }
+
+    @Test
     void tracingOffOrOverBudgetIsAClearError() {
         try (Scheduler pool = WorkStealingPool.builder().parallelism(1).build()) {
             assertThatThrownBy(pool::trace).isInstanceOf(IllegalStateException.class).hasMessageContaining("tracing(true)");

@@ -19,22 +19,28 @@ import org.wsched.WorkStealingPool;
 
 /**
  * The trace-fidelity harness of docs/profiling.md: records fib (with and without a serial cutoff),
- * a mergesort and a UTS tree on a
- * real {@link WorkStealingPool} at each parallelism given, measures the untraced run time
- * (median of several runs) and the traced run time, and writes each trace in the simulator's
- * {@code wsched-dag} format together with {@code measured.csv}. The simulator then replays each
- * trace at the same P ({@code scheduler-sim/trace-fidelity DIR}) and compares.
+ * a mergesort and a UTS tree on a real {@link WorkStealingPool} at each parallelism given,
+ * measures the untraced run time and the traced run time (medians, each mode in its own JVM, on a
+ * fresh pool per run), and writes each median traced run in the simulator's {@code wsched-dag}
+ * format together with {@code measured.csv}. The simulator then replays each trace
+ * ({@code scheduler-sim/trace-fidelity DIR}) and compares.
  *
  * <pre>
  * java -cp scheduler-core-0.1.0-SNAPSHOT.jar:jctools-core.jar:agrona.jar:HdrHistogram.jar \
- *     org.wsched.examples.TraceDemo [outDir] [parallelism,...] [reps]
+ *     org.wsched.examples.TraceDemo [outDir] [parallelism,...] [reps] [program,...]
  * </pre>
- * Defaults: {@code trace-out}, {@code 1,2}, 9 repetitions (after 2 warm-up runs each). Public API only.
+ * Defaults: {@code trace-out}, {@code 1,2}, 9 repetitions (after at least 10 warm-up runs and 2 s in
+ * each JVM). Public API only.
  */
 public final class TraceDemo {
 
-    static final int FIB_N = 27;
+    static final int FIB_N = 30;
     static final int FIBC_N = 34;
+    /** Warm-up runs before the timed ones in each JVM: at least this many, and at least {@link #WARMUP_NANOS}. */
+    static final int WARMUP = 10;
+    static final long WARMUP_NANOS = 2_000_000_000L;
+    /** Pause before each timed run (background JIT compilation settles). */
+    static final long PAUSE_MILLIS = 200;
     static final int FIBC_CUTOFF = 18;
     static final int SORT_N = 4_000_000;
     static final int SORT_CUTOFF = 8192;
@@ -46,100 +52,218 @@ public final class TraceDemo {
     private TraceDemo() {
     }
 
-    /** One program to record: a name and a body that runs it in a pool and checks the result. */
-    private record Program(String name, Body body) {
-    }
-
     @FunctionalInterface
     private interface Body {
         void run(WorkStealingPool pool);
     }
 
     /**
-     * Entry point.
+     * Entry point. Without {@code --child}, the driver: for every program and P it starts two
+     * {@link #JVMS} fresh JVMs with this class path timing untraced runs and as many timing (and
+     * recording) traced runs, so neither mode's code shapes the other's JIT state, then writes
+     * {@code measured.csv} with the median of the JVMs' medians. With {@code --child DIR PROGRAM P MODE REPS [JVM]}: one such JVM.
      *
-     * @param args optional: output directory, comma-separated parallelisms, repetitions
+     * @param args optional: output directory, comma-separated parallelisms, repetitions,
+     *     comma-separated programs (default all: fib, fib-cutoff, mergesort, uts); or the
+     *     child form above
      * @throws IOException if a trace cannot be written
+     * @throws InterruptedException if interrupted while waiting for a child JVM
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals("--child")) {
+            child(Path.of(args[1]), args[2], Integer.parseInt(args[3]), args[4].equals("traced"),
+                    Integer.parseInt(args[5]), args.length > 6 ? args[6] : "0");
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "trace-out");
         int[] ps = Arrays.stream((args.length > 1 ? args[1] : "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 9;
         Files.createDirectories(dir);
         PrintStream out = System.out;
-
-        int[] input = new SplittableRandom(42).ints(SORT_N).toArray();
-        int[] sorted = input.clone();
-        Arrays.sort(sorted);
-        long fibExpected = serialFib(FIB_N);
-        long fibcExpected = serialFib(FIBC_N);
-        long utsExpected = utsSerial(utsRoot(), 0);
-        List<Program> programs = List.of(
-                new Program("fib", pool -> check(pool.invoke(() -> fib(FIB_N)) == fibExpected, "fib")),
-                new Program("fib-cutoff", pool -> check(pool.invoke(() -> fibCutoff(FIBC_N)) == fibcExpected,
-                        "fib-cutoff")),
-                new Program("mergesort", pool -> {
-                    int[] a = input.clone();
-                    pool.invoke(() -> mergeSort(a, new int[a.length], 0, a.length));
-                    check(Arrays.equals(a, sorted), "mergesort");
-                }),
-                new Program("uts", pool -> {
-                    byte[] root = utsRoot();
-                    check(pool.invoke(() -> uts(root, 0)) == utsExpected, "uts");
-                }));
-        out.printf(Locale.ROOT, "wsched trace fidelity harness: fib(%d) no cutoff, fib(%d) serial below %d, mergesort of %,d ints (cutoff %,d), "
-                        + "UTS geo b0=%.0f d=%d seed=%d (%,d nodes); P %s; %d reps; Java %s%n", FIB_N, FIBC_N, FIBC_CUTOFF, SORT_N, SORT_CUTOFF,
-                UTS_B0, UTS_DEPTH, UTS_SEED, utsExpected, Arrays.toString(ps), reps, Runtime.version());
+        out.printf(Locale.ROOT, "wsched trace fidelity harness: fib(%d) no cutoff, fib(%d) serial below %d, mergesort of "
+                        + "%,d ints (cutoff %,d), UTS geo b0=%.0f d=%d seed=%d; P %s; %d reps after %d+ warm-up runs, "
+                        + "one JVM per program, P and mode; Java %s%n", FIB_N, FIBC_N, FIBC_CUTOFF, SORT_N, SORT_CUTOFF,
+                UTS_B0, UTS_DEPTH, UTS_SEED, Arrays.toString(ps), reps, WARMUP, Runtime.version());
         StringBuilder csv = new StringBuilder(
                 "program,procs,untraced_median_ms,traced_median_ms,strands,spawns,syncs,work_ms,span_ms,"
                         + "tracing_ns_per_strand,trace\n");
-        for (Program prog : programs) {
+        List<String> programs = args.length > 3 ? List.of(args[3].split(",")) : PROGRAMS;
+        for (String prog : programs) {
+            program(prog); // fails early on an unknown name
             for (int p : ps) {
-                // Untraced and traced runs alternate, each on a fresh pool (a trace holds every run of its
-                // pool), so both see the same machine load; pool start-up is not timed. The first two of
-                // each are warm-up (the traced code paths compile there); the rest give medians.
-                double[] untracedMs = new double[reps + 2];
-                double[] tracedMs = new double[reps + 2];
-                Trace[] traces = new Trace[reps + 2];
-                for (int i = 0; i < reps + 2; i++) {
-                    try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(p).build()) {
-                        untracedMs[i] = timeMillis(() -> prog.body().run(pool));
+                // JIT outcomes differ from JVM to JVM (recursive code especially): JVMS JVMs per mode,
+                // and the median of their medians; the trace kept is the median traced JVM's.
+                String[][] untraced = new String[JVMS][];
+                String[][] traced = new String[JVMS][];
+                for (int j = 0; j < JVMS; j++) {
+                    untraced[j] = runChild(dir, prog, p, "untraced", reps, j);
+                    traced[j] = runChild(dir, prog, p, "traced", reps, j);
+                }
+                // RESULT prog p mode median_ms [strands spawns syncs work_ms span_ms overhead_ns file]
+                double u = Double.parseDouble(medianByTime(untraced)[4]);
+                String[] tr = medianByTime(traced);
+                Path kept = dir.resolve(prog + "-p" + p + ".dag.gz");
+                Files.move(dir.resolve(tr[11]), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(dir.resolve(tr[11].replace(".dag.gz", ".report.txt")),
+                        dir.resolve(prog + "-p" + p + ".report.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                for (String[] other : traced) {
+                    if (other != tr) {
+                        Files.deleteIfExists(dir.resolve(other[11]));
+                        Files.deleteIfExists(dir.resolve(other[11].replace(".dag.gz", ".report.txt")));
                     }
-                    try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(p).tracing(true)
-                            .traceBudget(8_000_000).build()) {
-                        tracedMs[i] = timeMillis(() -> prog.body().run(pool));
-                        traces[i] = pool.trace();
-                    }
                 }
-                double[] u = Arrays.copyOfRange(untracedMs, 2, reps + 2);
-                Arrays.sort(u);
-                double untraced = u[reps / 2];
-                // the first two traced runs are warm-up (the traced code paths compile there)
-                Integer[] order = new Integer[reps];
-                for (int i = 0; i < reps; i++) {
-                    order[i] = i + 2;
-                }
-                Arrays.sort(order, (a, b) -> Double.compare(tracedMs[a], tracedMs[b]));
-                int median = order[reps / 2];
-                Trace trace = traces[median];
-                TraceProfile prof = trace.profile();
-                Path file = dir.resolve(prog.name() + "-p" + p + ".dag.gz");
-                trace.writeDag(file);
-                double perStrand = (tracedMs[median] - untraced) * 1e6 / prof.strands();
-                out.printf(Locale.ROOT, "%-10s P=%d  untraced %9.2f ms  traced %9.2f ms  strands %,10d  "
-                                + "work %9.2f ms  span %8.3f ms  tracing %6.1f ns/strand  -> %s%n",
-                        prog.name(), p, untraced, tracedMs[median], prof.strands(), prof.workNanos() / 1e6,
-                        prof.spanNanos() / 1e6, perStrand, file);
-                csv.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%d,%d,%d,%.3f,%.3f,%.1f,%s%n", prog.name(), p,
-                        untraced, tracedMs[median], prof.strands(), prof.spawns(), prof.syncs(), prof.workNanos() / 1e6,
-                        prof.spanNanos() / 1e6, perStrand, file.getFileName()));
-                if (prog.name().equals("fib") && p == ps[ps.length - 1]) {
-                    Files.writeString(dir.resolve("fib-p" + p + ".report.txt"), prof.report(), StandardCharsets.UTF_8);
-                }
+                double t = Double.parseDouble(tr[4]);
+                long strands = Long.parseLong(tr[5]);
+                double perStrand = (t - u) * 1e6 / strands;
+                out.printf(Locale.ROOT, "%-10s P=%d  untraced %9.2f ms (JVMs %s)  traced %9.2f ms  strands %,10d  work %9.2f ms  "
+                                + "span %8.3f ms  tracer overhead removed %5.1f ns/strand  tracing %6.1f ns/strand%n",
+                        prog, p, u, times(untraced), t, strands, Double.parseDouble(tr[8]), Double.parseDouble(tr[9]),
+                        Double.parseDouble(tr[10]), perStrand);
+                csv.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%d,%s,%s,%s,%s,%.1f,%s%n", prog, p, u, t, strands,
+                        tr[6], tr[7], tr[8], tr[9], perStrand, kept.getFileName()));
             }
         }
         Files.writeString(dir.resolve("measured.csv"), csv, StandardCharsets.UTF_8);
         out.println("wrote " + dir.resolve("measured.csv"));
+    }
+
+    private static final List<String> PROGRAMS = List.of("fib", "fib-cutoff", "mergesort", "uts");
+    /** JVMs per program, P and mode. */
+    static final int JVMS = 5;
+    /**
+     * Heap settings of the child JVMs: a young generation large enough that no collection
+     * happens inside a timed run (each run starts after System.gc()), touched at start-up so that
+     * first-touch page faults do not land in a run either. GC pauses are not what the replay
+     * models.
+     */
+    static final List<String> CHILD_JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-Xmn3g", "-XX:+AlwaysPreTouch");
+
+    /** The result whose median time (field 4) is the median of the results'. */
+    private static String[] medianByTime(String[][] results) {
+        String[][] sorted = results.clone();
+        Arrays.sort(sorted, (a, b) -> Double.compare(Double.parseDouble(a[4]), Double.parseDouble(b[4])));
+        return sorted[sorted.length / 2];
+    }
+
+    private static String times(String[][] results) {
+        StringBuilder b = new StringBuilder();
+        for (String[] r : results) {
+            b.append(b.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", Double.parseDouble(r[4])));
+        }
+        return b.toString();
+    }
+
+    /** Starts one child JVM and returns the fields of its RESULT line. */
+    private static String[] runChild(Path dir, String prog, int p, String mode, int reps, int jvm)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(CHILD_JVM_FLAGS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TraceDemo.class.getName(), "--child",
+                dir.toString(), prog, Integer.toString(p), mode, Integer.toString(reps), Integer.toString(jvm)));
+        Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String result = null;
+        try (var r = proc.inputReader(StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                }
+            }
+        }
+        int exit = proc.waitFor();
+        if (exit != 0 || result == null) {
+            throw new IllegalStateException("the " + mode + " run of " + prog + " at P=" + p + " failed (exit " + exit + ")");
+        }
+        return result.split(" ");
+    }
+
+    /** One JVM: warm up, time {@code reps} runs of one program at one P in one mode, print RESULT. */
+    private static void child(Path dir, String prog, int p, boolean traced, int reps, String jvm) throws IOException {
+        Body body = program(prog);
+        double[] ms = new double[reps];
+        Trace[] traces = new Trace[reps];
+        long warmStart = System.nanoTime();
+        // Warm-up builds and profiles its traces too, so that no JIT compilation of the trace code
+        // is still running in the background (taking a core from the workers) during timed runs;
+        // each timed run starts after a short pause for the same reason.
+        for (int i = 0; i < WARMUP || System.nanoTime() - warmStart < WARMUP_NANOS; i++) {
+            try (WorkStealingPool pool = newPool(p, traced)) {
+                timeMillis(() -> body.run(pool));
+                if (traced) {
+                    pool.trace().profile();
+                }
+            }
+        }
+        for (int i = 0; i < reps; i++) {
+            try (WorkStealingPool pool = newPool(p, traced)) {
+                pause();
+                ms[i] = timeMillis(() -> body.run(pool));
+                traces[i] = traced ? pool.trace() : null;
+            }
+        }
+        Integer[] order = new Integer[reps];
+        for (int i = 0; i < reps; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(ms[a], ms[b]));
+        int median = order[reps / 2];
+        if (!traced) {
+            System.out.printf(Locale.ROOT, "RESULT %s %d untraced %.3f%n", prog, p, ms[median]);
+            return;
+        }
+        Trace trace = traces[median];
+        TraceProfile prof = trace.profile();
+        Path file = dir.resolve(prog + "-p" + p + "-jvm" + jvm + ".dag.gz");
+        trace.writeDag(file);
+        Files.writeString(dir.resolve(prog + "-p" + p + "-jvm" + jvm + ".report.txt"), prof.report(), StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "RESULT %s %d traced %.3f %d %d %d %.3f %.3f %.1f %s%n", prog, p, ms[median],
+                prof.strands(), prof.spawns(), prof.syncs(), prof.workNanos() / 1e6, prof.spanNanos() / 1e6,
+                trace.tracerOverheadNanos(), file.getFileName());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static WorkStealingPool newPool(int p, boolean traced) {
+        return WorkStealingPool.builder().parallelism(p).tracing(traced).traceBudget(8_000_000).build();
+    }
+
+    /** The program named {@code name}, with its input built and its result checked. */
+    private static Body program(String name) {
+        switch (name) {
+            case "fib": {
+                long expected = serialFib(FIB_N);
+                return pool -> check(pool.invoke(() -> fib(FIB_N)) == expected, "fib");
+            }
+            case "fib-cutoff": {
+                long expected = serialFib(FIBC_N);
+                return pool -> check(pool.invoke(() -> fibCutoff(FIBC_N)) == expected, "fib-cutoff");
+            }
+            case "mergesort": {
+                int[] input = new SplittableRandom(42).ints(SORT_N).toArray();
+                int[] sorted = input.clone();
+                Arrays.sort(sorted);
+                return pool -> {
+                    int[] a = input.clone();
+                    pool.invoke(() -> mergeSort(a, new int[a.length], 0, a.length));
+                    check(Arrays.equals(a, sorted), "mergesort");
+                };
+            }
+            case "uts": {
+                long expected = utsSerial(utsRoot(), 0);
+                return pool -> {
+                    byte[] root = utsRoot();
+                    check(pool.invoke(() -> uts(root, 0)) == expected, "uts");
+                };
+            }
+            default:
+                throw new IllegalArgumentException("unknown program '" + name + "': use one of " + PROGRAMS);
+        }
     }
 
     private static double timeMillis(Runnable r) {
