@@ -82,8 +82,9 @@ public final class TraceDemo {
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "wsched trace fidelity harness: fib(%d) no cutoff, fib(%d) serial below %d, mergesort of "
                         + "%,d ints (cutoff %,d), UTS geo b0=%.0f d=%d seed=%d; P %s; %d reps after %d+ warm-up runs, "
-                        + "one JVM per program, P and mode; Java %s%n", FIB_N, FIBC_N, FIBC_CUTOFF, SORT_N, SORT_CUTOFF,
-                UTS_B0, UTS_DEPTH, UTS_SEED, Arrays.toString(ps), reps, WARMUP, Runtime.version());
+                        + "%d JVMs per program, P and mode (%s); Java %s%n", FIB_N, FIBC_N, FIBC_CUTOFF, SORT_N, SORT_CUTOFF,
+                UTS_B0, UTS_DEPTH, UTS_SEED, Arrays.toString(ps), reps, WARMUP, JVMS, String.join(" ", CHILD_JVM_FLAGS),
+                Runtime.version());
         StringBuilder csv = new StringBuilder(
                 "program,procs,untraced_median_ms,traced_median_ms,strands,spawns,syncs,work_ms,span_ms,"
                         + "tracing_ns_per_strand,trace\n");
