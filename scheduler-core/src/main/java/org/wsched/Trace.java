@@ -82,7 +82,7 @@ public final class Trace {
         for (WorkerTrace t : traces) {
             for (long i = 0; i < t.publishedSize; i += 2) {
                 int ty = WorkerTrace.type(t.publishedAt(i));
-                if (ty == WorkerTrace.STRAND_AFTER_SPAWN || ty == WorkerTrace.STRAND_OTHER) {
+                if (WorkerTrace.isStrand(ty)) {
                     int task = WorkerTrace.task(t.publishedAt(i));
                     strandsOf[task] = Math.max(strandsOf[task], WorkerTrace.strand(t.publishedAt(i)) + 1);
                 }
@@ -114,7 +114,7 @@ public final class Trace {
                 long h = t.publishedAt(i);
                 int ty = WorkerTrace.type(h);
                 int node = base[WorkerTrace.task(h)] + WorkerTrace.strand(h);
-                if (ty == WorkerTrace.STRAND_AFTER_SPAWN || ty == WorkerTrace.STRAND_OTHER) {
+                if (WorkerTrace.isStrand(ty)) {
                     double raw = Math.max(0L, t.publishedAt(i + 1));
                     double left = raw - tracerOverheadNanos - owed;
                     long kept = left <= 0 ? 0L : Math.round(left);

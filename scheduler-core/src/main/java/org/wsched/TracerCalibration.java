@@ -76,7 +76,7 @@ final class TracerCalibration {
         long strands = 0;
         for (long i = 0; i < t.publishedSize; i += 2) {
             int type = WorkerTrace.type(t.publishedAt(i));
-            if (type == WorkerTrace.STRAND_AFTER_SPAWN || type == WorkerTrace.STRAND_OTHER) {
+            if (WorkerTrace.isStrand(type)) {
                 sum += t.publishedAt(i + 1);
                 strands++;
             }

@@ -267,6 +267,11 @@ final class WorkerTrace {
         return publishedChunks[(int) (index >>> CHUNK_SHIFT)][(int) (index & CHUNK_MASK)];
     }
 
+    /** Whether a record of this type is a strand (its payload a duration). */
+    static boolean isStrand(int type) {
+        return type == STRAND_AFTER_SPAWN || type == STRAND_OTHER;
+    }
+
     static int type(long header) {
         return (int) (header & 3);
     }

@@ -58,7 +58,7 @@ public final class TraceDemo {
     }
 
     /**
-     * Entry point. Without {@code --child}, the driver: for every program and P it starts two
+     * Entry point. Without {@code --child}, the driver: for every program and P it starts
      * {@link #JVMS} fresh JVMs with this class path timing untraced runs and as many timing (and
      * recording) traced runs, so neither mode's code shapes the other's JIT state, then writes
      * {@code measured.csv} with the median of the JVMs' medians. With {@code --child DIR PROGRAM P MODE REPS [JVM]}: one such JVM.
@@ -90,7 +90,9 @@ public final class TraceDemo {
                         + "tracing_ns_per_strand,trace\n");
         List<String> programs = args.length > 3 ? List.of(args[3].split(",")) : PROGRAMS;
         for (String prog : programs) {
-            program(prog); // fails early on an unknown name
+            if (!PROGRAMS.contains(prog)) {
+                throw unknownProgram(prog); // before any JVM starts
+            }
             for (int p : ps) {
                 // JIT outcomes differ from JVM to JVM (recursive code especially): JVMS JVMs per mode,
                 // and the median of their medians; the trace kept is the median traced JVM's.
@@ -105,12 +107,12 @@ public final class TraceDemo {
                 String[] tr = medianByTime(traced);
                 Path kept = dir.resolve(prog + "-p" + p + ".dag.gz");
                 Files.move(dir.resolve(tr[11]), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(dir.resolve(tr[11].replace(".dag.gz", ".report.txt")),
-                        dir.resolve(prog + "-p" + p + ".report.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(dir.resolve(reportOf(tr[11])), dir.resolve(reportOf(kept.getFileName().toString())),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 for (String[] other : traced) {
                     if (other != tr) {
                         Files.deleteIfExists(dir.resolve(other[11]));
-                        Files.deleteIfExists(dir.resolve(other[11].replace(".dag.gz", ".report.txt")));
+                        Files.deleteIfExists(dir.resolve(reportOf(other[11])));
                     }
                 }
                 double t = Double.parseDouble(tr[4]);
@@ -141,9 +143,26 @@ public final class TraceDemo {
 
     /** The result whose median time (field 4) is the median of the results'. */
     private static String[] medianByTime(String[][] results) {
-        String[][] sorted = results.clone();
-        Arrays.sort(sorted, (a, b) -> Double.compare(Double.parseDouble(a[4]), Double.parseDouble(b[4])));
-        return sorted[sorted.length / 2];
+        double[] ms = new double[results.length];
+        for (int i = 0; i < results.length; i++) {
+            ms[i] = Double.parseDouble(results[i][4]);
+        }
+        return results[medianIndex(ms)];
+    }
+
+    /** The index of the median value (the upper one of an even count). */
+    private static int medianIndex(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        return order[values.length / 2];
+    }
+
+    /** The report file written beside a trace file. */
+    private static String reportOf(String dagFile) {
+        return dagFile.replace(".dag.gz", ".report.txt");
     }
 
     private static String times(String[][] results) {
@@ -202,12 +221,7 @@ public final class TraceDemo {
                 traces[i] = traced ? pool.trace() : null;
             }
         }
-        Integer[] order = new Integer[reps];
-        for (int i = 0; i < reps; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(ms[a], ms[b]));
-        int median = order[reps / 2];
+        int median = medianIndex(ms);
         if (!traced) {
             System.out.printf(Locale.ROOT, "RESULT %s %d untraced %.3f%n", prog, p, ms[median]);
             return;
@@ -216,7 +230,7 @@ public final class TraceDemo {
         TraceProfile prof = trace.profile();
         Path file = dir.resolve(prog + "-p" + p + "-jvm" + jvm + ".dag.gz");
         trace.writeDag(file);
-        Files.writeString(dir.resolve(prog + "-p" + p + "-jvm" + jvm + ".report.txt"), prof.report(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(reportOf(file.getFileName().toString())), prof.report(), StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "RESULT %s %d traced %.3f %d %d %d %.3f %.3f %.1f %s%n", prog, p, ms[median],
                 prof.strands(), prof.spawns(), prof.syncs(), prof.workNanos() / 1e6, prof.spanNanos() / 1e6,
                 trace.tracerOverheadNanos(), file.getFileName());
@@ -263,8 +277,12 @@ public final class TraceDemo {
                 };
             }
             default:
-                throw new IllegalArgumentException("unknown program '" + name + "': use one of " + PROGRAMS);
+                throw unknownProgram(name);
         }
+    }
+
+    private static IllegalArgumentException unknownProgram(String name) {
+        return new IllegalArgumentException("unknown program '" + name + "': use one of " + PROGRAMS);
     }
 
     private static double timeMillis(Runnable r) {
