@@ -126,7 +126,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             sleep.register(i, workers[i]);
         }
         liveWorkers = parallelism;
-        this.tracerOverheadNanos = s.tracing ? TracerCalibration.overheadNanos() : 0.0;
+        this.tracerOverheadNanos = s.tracing ? TracerCalibration.calibrate() : 0.0;
     }
 
     /**

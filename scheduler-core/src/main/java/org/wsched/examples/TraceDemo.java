@@ -5,12 +5,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.wsched.Task;
 import org.wsched.Trace;
@@ -19,11 +22,12 @@ import org.wsched.WorkStealingPool;
 
 /**
  * The trace-fidelity harness of docs/profiling.md: records fib (with and without a serial cutoff),
- * a mergesort and a UTS tree on a real {@link WorkStealingPool} at each parallelism given,
- * measures the untraced run time and the traced run time (medians, each mode in its own JVM, on a
- * fresh pool per run), and writes each median traced run in the simulator's {@code wsched-dag}
- * format together with {@code measured.csv}. The simulator then replays each trace
- * ({@code scheduler-sim/trace-fidelity DIR}) and compares.
+ * a mergesort and a UTS tree on a real {@link WorkStealingPool} at each parallelism given, times
+ * untraced and traced runs (each mode in its own JVMs, a fresh pool per run), and writes, for each
+ * program and P, two traces in the simulator's {@code wsched-dag} format (the run with the median
+ * work and the run with the least work) together with {@code measured.csv} (median and best
+ * untraced run times, median and least work). The simulator then replays each trace
+ * ({@code scheduler-sim/trace-fidelity DIR}) and compares median with median and best with best.
  *
  * <pre>
  * java -cp scheduler-core-0.1.0-SNAPSHOT.jar:jctools-core.jar:agrona.jar:HdrHistogram.jar \
@@ -61,7 +65,7 @@ public final class TraceDemo {
      * Entry point. Without {@code --child}, the driver: for every program and P it starts
      * {@link #JVMS} fresh JVMs with this class path timing untraced runs and as many timing (and
      * recording) traced runs, so neither mode's code shapes the other's JIT state, then writes
-     * {@code measured.csv} with the median of the JVMs' medians. With {@code --child DIR PROGRAM P MODE REPS [JVM]}: one such JVM.
+     * {@code measured.csv} with the median and the best of all their runs pooled. With {@code --child DIR PROGRAM P MODE REPS [JVM]}: one such JVM.
      *
      * @param args optional: output directory, comma-separated parallelisms, repetitions,
      *     comma-separated programs (default all: fib, fib-cutoff, mergesort, uts); or the
@@ -85,47 +89,65 @@ public final class TraceDemo {
                         + "%d JVMs per program, P and mode (%s); Java %s%n", FIB_N, FIBC_N, FIBC_CUTOFF, SORT_N, SORT_CUTOFF,
                 UTS_B0, UTS_DEPTH, UTS_SEED, Arrays.toString(ps), reps, WARMUP, JVMS, String.join(" ", CHILD_JVM_FLAGS),
                 Runtime.version());
-        StringBuilder csv = new StringBuilder(
-                "program,procs,untraced_median_ms,traced_median_ms,strands,spawns,syncs,work_ms,span_ms,"
-                        + "tracing_ns_per_strand,trace\n");
+        out.println("before: " + HostSpeedProbe.sample(2_000_000_000L).summary());
+        StringBuilder csv = new StringBuilder("program,procs,untraced_median_ms,untraced_best_ms,traced_median_ms,"
+                + "strands,spawns,syncs,work_median_ms,work_best_ms,tracer_overhead_removed_ns,tracing_ns_per_strand,"
+                + "trace,trace_best\n");
         List<String> programs = args.length > 3 ? List.of(args[3].split(",")) : PROGRAMS;
         for (String prog : programs) {
             if (!PROGRAMS.contains(prog)) {
                 throw unknownProgram(prog); // before any JVM starts
             }
             for (int p : ps) {
-                // JIT outcomes differ from JVM to JVM (recursive code especially): JVMS JVMs per mode,
-                // and the median of their medians; the trace kept is the median traced JVM's.
-                String[][] untraced = new String[JVMS][];
-                String[][] traced = new String[JVMS][];
+                // The host's speed changes from moment to moment (see docs/profiling.md): JVMS JVMs per
+                // mode, every run of every JVM pooled, and both the median and the best run kept.
+                List<Map<String, String>> untraced = new ArrayList<>();
+                List<Map<String, String>> traced = new ArrayList<>();
                 for (int j = 0; j < JVMS; j++) {
-                    untraced[j] = runChild(dir, prog, p, "untraced", reps, j);
-                    traced[j] = runChild(dir, prog, p, "traced", reps, j);
+                    untraced.add(runChild(dir, prog, p, "untraced", reps, j));
+                    traced.add(runChild(dir, prog, p, "traced", reps, j));
                 }
-                // RESULT prog p mode median_ms [strands spawns syncs work_ms span_ms overhead_ns file]
-                double u = Double.parseDouble(medianByTime(untraced)[4]);
-                String[] tr = medianByTime(traced);
-                Path kept = dir.resolve(prog + "-p" + p + ".dag.gz");
-                Files.move(dir.resolve(tr[11]), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(dir.resolve(reportOf(tr[11])), dir.resolve(reportOf(kept.getFileName().toString())),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                for (String[] other : traced) {
-                    if (other != tr) {
-                        Files.deleteIfExists(dir.resolve(other[11]));
-                        Files.deleteIfExists(dir.resolve(reportOf(other[11])));
+                double[] times = pooled(untraced, "times");
+                double[] walls = pooled(traced, "times");
+                double[] works = pooled(traced, "works");
+                double u = median(times);
+                double uBest = min(times);
+                double t = median(walls);
+                double wMedian = median(works);
+                double wBest = min(works);
+                // The median row's trace: the JVM-median trace whose work is nearest the pooled median;
+                // the best row's: the trace with the least work of all.
+                Map<String, String> med = traced.get(0);
+                Map<String, String> best = traced.get(0);
+                for (Map<String, String> r : traced) {
+                    if (Math.abs(num(r, "median_work") - wMedian) < Math.abs(num(med, "median_work") - wMedian)) {
+                        med = r;
+                    }
+                    if (num(r, "best_work") < num(best, "best_work")) {
+                        best = r;
                     }
                 }
-                double t = Double.parseDouble(tr[4]);
-                long strands = Long.parseLong(tr[5]);
+                Path keptMedian = keep(dir, med.get("median_file"), prog + "-p" + p + ".dag.gz");
+                Path keptBest = keep(dir, best.get("best_file"), prog + "-p" + p + "-best.dag.gz");
+                for (Map<String, String> r : traced) {
+                    for (String f : List.of(r.get("median_file"), r.get("best_file"))) {
+                        Files.deleteIfExists(dir.resolve(f));
+                        Files.deleteIfExists(dir.resolve(reportOf(f)));
+                    }
+                }
+                long strands = Long.parseLong(med.get("strands"));
                 double perStrand = (t - u) * 1e6 / strands;
-                out.printf(Locale.ROOT, "%-10s P=%d  untraced %9.2f ms (JVMs %s)  traced %9.2f ms  strands %,10d  work %9.2f ms  "
-                                + "span %8.3f ms  tracer overhead removed %5.1f ns/strand  tracing %6.1f ns/strand%n",
-                        prog, p, u, times(untraced), t, strands, Double.parseDouble(tr[8]), Double.parseDouble(tr[9]),
-                        Double.parseDouble(tr[10]), perStrand);
-                csv.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%d,%s,%s,%s,%s,%.1f,%s%n", prog, p, u, t, strands,
-                        tr[6], tr[7], tr[8], tr[9], perStrand, kept.getFileName()));
+                out.printf(Locale.ROOT, "%-10s P=%d  untraced median %8.2f best %8.2f ms (%d runs)  traced median %8.2f ms  "
+                                + "work median %8.2f best %8.2f ms  strands %,10d  tracer overhead removed %5.1f ns/strand  "
+                                + "tracing %6.1f ns/strand%n  untraced JVM medians %s%n  work JVM medians %s%n",
+                        prog, p, u, uBest, times.length, t, wMedian, wBest, strands, num(med, "overhead"), perStrand,
+                        jvmMedians(untraced, "times"), jvmMedians(traced, "works"));
+                csv.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.3f,%d,%s,%s,%.3f,%.3f,%s,%.1f,%s,%s%n", prog, p, u,
+                        uBest, t, strands, med.get("spawns"), med.get("syncs"), num(med, "median_work"), wBest,
+                        med.get("overhead"), perStrand, keptMedian.getFileName(), keptBest.getFileName()));
             }
         }
+        out.println("after: " + HostSpeedProbe.sample(2_000_000_000L).summary());
         Files.writeString(dir.resolve("measured.csv"), csv, StandardCharsets.UTF_8);
         out.println("wrote " + dir.resolve("measured.csv"));
     }
@@ -141,13 +163,39 @@ public final class TraceDemo {
      */
     static final List<String> CHILD_JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-Xmn3g", "-XX:+AlwaysPreTouch");
 
-    /** The result whose median time (field 4) is the median of the results'. */
-    private static String[] medianByTime(String[][] results) {
-        double[] ms = new double[results.length];
-        for (int i = 0; i < results.length; i++) {
-            ms[i] = Double.parseDouble(results[i][4]);
+    /** Copies a child's trace (and its report) to the name the simulator's script reads. */
+    private static Path keep(Path dir, String file, String name) throws IOException {
+        Path kept = dir.resolve(name);
+        Files.copy(dir.resolve(file), kept, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve(reportOf(file)), dir.resolve(reportOf(name)), StandardCopyOption.REPLACE_EXISTING);
+        return kept;
+    }
+
+    private static double num(Map<String, String> result, String key) {
+        return Double.parseDouble(result.get(key));
+    }
+
+    /** The comma-separated values under {@code key} of all results, in one array. */
+    private static double[] pooled(List<Map<String, String>> results, String key) {
+        return results.stream().flatMap(r -> Arrays.stream(r.get(key).split(","))).mapToDouble(Double::parseDouble)
+                .toArray();
+    }
+
+    private static String jvmMedians(List<Map<String, String>> results, String key) {
+        StringBuilder b = new StringBuilder();
+        for (Map<String, String> r : results) {
+            double[] v = Arrays.stream(r.get(key).split(",")).mapToDouble(Double::parseDouble).toArray();
+            b.append(b.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", median(v)));
         }
-        return results[medianIndex(ms)];
+        return b.toString();
+    }
+
+    private static double median(double[] values) {
+        return values[medianIndex(values)];
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
     }
 
     /** The index of the median value (the upper one of an even count). */
@@ -160,21 +208,24 @@ public final class TraceDemo {
         return order[values.length / 2];
     }
 
+    /** The index of the smallest value. */
+    private static int minIndex(double[] values) {
+        int m = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[m]) {
+                m = i;
+            }
+        }
+        return m;
+    }
+
     /** The report file written beside a trace file. */
     private static String reportOf(String dagFile) {
         return dagFile.replace(".dag.gz", ".report.txt");
     }
 
-    private static String times(String[][] results) {
-        StringBuilder b = new StringBuilder();
-        for (String[] r : results) {
-            b.append(b.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", Double.parseDouble(r[4])));
-        }
-        return b.toString();
-    }
-
-    /** Starts one child JVM and returns the fields of its RESULT line. */
-    private static String[] runChild(Path dir, String prog, int p, String mode, int reps, int jvm)
+    /** Starts one child JVM and returns its RESULT line's {@code key=value} fields. */
+    private static Map<String, String> runChild(Path dir, String prog, int p, String mode, int reps, int jvm)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -194,7 +245,12 @@ public final class TraceDemo {
         if (exit != 0 || result == null) {
             throw new IllegalStateException("the " + mode + " run of " + prog + " at P=" + p + " failed (exit " + exit + ")");
         }
-        return result.split(" ");
+        Map<String, String> fields = new HashMap<>();
+        for (String kv : result.substring("RESULT ".length()).split(" ")) {
+            int eq = kv.indexOf('=');
+            fields.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return fields;
     }
 
     /** One JVM: warm up, time {@code reps} runs of one program at one P in one mode, print RESULT. */
@@ -221,19 +277,39 @@ public final class TraceDemo {
                 traces[i] = traced ? pool.trace() : null;
             }
         }
-        int median = medianIndex(ms);
         if (!traced) {
-            System.out.printf(Locale.ROOT, "RESULT %s %d untraced %.3f%n", prog, p, ms[median]);
+            System.out.printf(Locale.ROOT, "RESULT times=%s%n", joined(ms));
             return;
         }
-        Trace trace = traces[median];
-        TraceProfile prof = trace.profile();
-        Path file = dir.resolve(prog + "-p" + p + "-jvm" + jvm + ".dag.gz");
-        trace.writeDag(file);
-        Files.writeString(dir.resolve(reportOf(file.getFileName().toString())), prof.report(), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "RESULT %s %d traced %.3f %d %d %d %.3f %.3f %.1f %s%n", prog, p, ms[median],
-                prof.strands(), prof.spawns(), prof.syncs(), prof.workNanos() / 1e6, prof.spanNanos() / 1e6,
-                trace.tracerOverheadNanos(), file.getFileName());
+        double[] works = new double[reps];
+        TraceProfile[] profiles = new TraceProfile[reps];
+        for (int i = 0; i < reps; i++) {
+            profiles[i] = traces[i].profile();
+            works[i] = profiles[i].workNanos() / 1e6;
+        }
+        int median = medianIndex(works);
+        int best = minIndex(works);
+        String medianFile = writeTrace(dir, prog + "-p" + p + "-jvm" + jvm + "-median.dag.gz", traces[median], profiles[median]);
+        String bestFile = writeTrace(dir, prog + "-p" + p + "-jvm" + jvm + "-best.dag.gz", traces[best], profiles[best]);
+        TraceProfile prof = profiles[median];
+        System.out.printf(Locale.ROOT, "RESULT times=%s works=%s strands=%d spawns=%d syncs=%d overhead=%.1f "
+                        + "median_work=%.3f median_file=%s best_work=%.3f best_file=%s%n", joined(ms), joined(works),
+                prof.strands(), prof.spawns(), prof.syncs(), traces[median].tracerOverheadNanos(), works[median],
+                medianFile, works[best], bestFile);
+    }
+
+    private static String writeTrace(Path dir, String name, Trace trace, TraceProfile prof) throws IOException {
+        trace.writeDag(dir.resolve(name));
+        Files.writeString(dir.resolve(reportOf(name)), prof.report(), StandardCharsets.UTF_8);
+        return name;
+    }
+
+    private static String joined(double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", v));
+        }
+        return b.toString();
     }
 
     private static void pause() {
