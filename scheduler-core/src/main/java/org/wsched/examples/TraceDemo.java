@@ -65,7 +65,8 @@ public final class TraceDemo {
      * Entry point. Without {@code --child}, the driver: for every program and P it starts
      * {@link #JVMS} fresh JVMs with this class path timing untraced runs and as many timing (and
      * recording) traced runs, so neither mode's code shapes the other's JIT state, then writes
-     * {@code measured.csv} with the median and the best of all their runs pooled. With {@code --child DIR PROGRAM P MODE REPS [JVM]}: one such JVM.
+     * {@code measured.csv} with the median and the best of all their runs pooled. With
+     * {@code --child DIR PROGRAM P MODE REPS [JVM]}: one such JVM.
      *
      * @param args optional: output directory, comma-separated parallelisms, repetitions,
      *     comma-separated programs (default all: fib, fib-cutoff, mergesort, uts); or the
