@@ -23,6 +23,8 @@ public final class HostSpeedProbe {
     /** A sample is slow if it took more than this times the fastest sample. */
     static final double SLOW = 1.10;
     private static final int FIB_N = 24;
+    /** Where {@link #sample} leaves its results' sum. */
+    static volatile long checksum;
 
     private HostSpeedProbe() {
     }
@@ -80,9 +82,7 @@ public final class HostSpeedProbe {
             sink += fib(FIB_N);
             micros[n++] = (System.nanoTime() - t0) / 1e3;
         }
-        if (sink == 42) {
-            System.out.print(""); // keeps the results alive
-        }
+        checksum = sink; // the results are used, so the JIT cannot drop the computation
         micros = Arrays.copyOf(micros, n);
         double fastest = Arrays.stream(micros).min().orElse(0);
         StringBuilder timeline = new StringBuilder(n);
