@@ -54,15 +54,12 @@ public class SleepWakeDekkerTest {
         @Actor
         public void worker(III_Result r) {
             sleep.announceSleep(0);
-            if (!deque.isEmpty()) {
-                sleep.cancelSleep(0);
-                r.r2 = 1;
-            }
+            cancelIfWorkSeen(sleep, !deque.isEmpty(), r); // the re-check reads after the announce
         }
 
         @Arbiter
         public void arbiter(III_Result r) {
-            r.r3 = 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+            r.r3 = sleepState(sleep);
         }
     }
 
@@ -92,15 +89,12 @@ public class SleepWakeDekkerTest {
         @Actor
         public void worker(III_Result r) {
             sleep.announceSleep(0);
-            if (!deque.isEmpty()) {
-                sleep.cancelSleep(0);
-                r.r2 = 1;
-            }
+            cancelIfWorkSeen(sleep, !deque.isEmpty(), r); // the re-check reads after the announce
         }
 
         @Arbiter
         public void arbiter(III_Result r) {
-            r.r3 = 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+            r.r3 = sleepState(sleep);
         }
     }
 
@@ -125,15 +119,28 @@ public class SleepWakeDekkerTest {
         @Actor
         public void worker(III_Result r) {
             sleep.announceSleep(0);
-            if (!queue.isEmpty()) {
-                sleep.cancelSleep(0);
-                r.r2 = 1;
-            }
+            cancelIfWorkSeen(sleep, !queue.isEmpty(), r); // the re-check reads after the announce
         }
 
         @Arbiter
         public void arbiter(III_Result r) {
-            r.r3 = 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+            r.r3 = sleepState(sleep);
         }
+    }
+
+    /**
+     * The worker's side after {@code announceSleep(0)}, as AbstractPool.idle does it: if its
+     * re-check saw work, it cancels its sleep and records r2 = 1.
+     */
+    static void cancelIfWorkSeen(SleepController sleep, boolean workSeen, III_Result r) {
+        if (workSeen) {
+            sleep.cancelSleep(0);
+            r.r2 = 1;
+        }
+    }
+
+    /** r3: 10 × sleepers() + (worker 0 still marked sleeping ? 1 : 0). */
+    static int sleepState(SleepController sleep) {
+        return 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
     }
 }
