@@ -384,7 +384,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     /** Polls the shared queue(s), starting at this worker's stripe, counting contention. */
     final Task<?> pollShared(Worker w) {
-        return sharedQueue.poll(w, w.index);
+        return sharedQueue.poll(w);
     }
 
     /**

@@ -32,13 +32,13 @@ final class SharedQueues {
     }
 
     /**
-     * Polls the stripes, starting at {@code start}, counting into {@code w}'s counters: a poll
+     * Polls the stripes, starting at worker {@code w}'s own, counting into its counters: a poll
      * that finds a stripe non-empty but gets nothing (another worker took the element, or its
      * producer has not finished publishing it) is contention.
      */
-    Task<?> poll(Worker w, int start) {
+    Task<?> poll(Worker w) {
         for (int k = 0; k <= mask; k++) {
-            MpmcUnboundedXaddArrayQueue<Task<?>> q = stripes[(start + k) & mask];
+            MpmcUnboundedXaddArrayQueue<Task<?>> q = stripes[(w.index + k) & mask];
             if (q.isEmpty()) {
                 continue;
             }

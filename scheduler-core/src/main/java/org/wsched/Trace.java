@@ -190,8 +190,9 @@ public final class Trace {
 
     /**
      * The tracer's own cost per strand that was taken off the recorded durations: the mean
-     * duration of an empty strand on this JVM, measured once when the first tracing pool was
-     * built (a clock reading and a record or two, typically 15–40 ns).
+     * duration of an empty strand on this JVM (a clock reading and a record or two, typically
+     * 15–40 ns), as calibrated when this trace's pool was built (measured by the JVM's first
+     * tracing pool and refined by every later one; the smallest value seen).
      *
      * @return nanoseconds per strand
      */

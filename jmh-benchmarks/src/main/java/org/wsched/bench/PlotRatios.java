@@ -24,7 +24,7 @@ public final class PlotRatios {
     }
 
     /** A missing ratio is drawn as 0. */
-    private static double positive(String s) {
+    private static double ratioOrZero(String s) {
         double v = Double.parseDouble(s);
         return v > 0 && Double.isFinite(v) ? v : 0.0;
     }
@@ -52,8 +52,8 @@ public final class PlotRatios {
                 continue;
             }
             labels.add(f[0]);
-            double a = positive(f[1]);
-            double b = positive(f[3]);
+            double a = ratioOrZero(f[1]);
+            double b = ratioOrZero(f[3]);
             fjp.add(a);
             fjpErr.add(clip(f[2], a));
             cen.add(b);

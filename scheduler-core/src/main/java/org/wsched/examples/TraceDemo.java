@@ -176,17 +176,20 @@ public final class TraceDemo {
         return Double.parseDouble(result.get(key));
     }
 
-    /** The comma-separated values under {@code key} of all results, in one array. */
+    /** The comma-separated values under {@code key} of one result. */
+    private static double[] values(Map<String, String> result, String key) {
+        return Arrays.stream(result.get(key).split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** The values under {@code key} of all results, in one array. */
     private static double[] pooled(List<Map<String, String>> results, String key) {
-        return results.stream().flatMap(r -> Arrays.stream(r.get(key).split(","))).mapToDouble(Double::parseDouble)
-                .toArray();
+        return results.stream().flatMapToDouble(r -> Arrays.stream(values(r, key))).toArray();
     }
 
     private static String jvmMedians(List<Map<String, String>> results, String key) {
         StringBuilder b = new StringBuilder();
         for (Map<String, String> r : results) {
-            double[] v = Arrays.stream(r.get(key).split(",")).mapToDouble(Double::parseDouble).toArray();
-            b.append(b.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", median(v)));
+            b.append(b.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", median(values(r, key))));
         }
         return b.toString();
     }
