@@ -94,6 +94,10 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     /** The tracer's cost per strand, taken off traced durations (0 when the pool does not trace). */
     private final double tracerOverheadNanos;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    /** Demand control and the count of queued submissions (see Admission). */
+    final Admission admission;
+    /** Where failures of execute() tasks go; null: the worker thread's own handler. */
+    private final Thread.UncaughtExceptionHandler uncaughtHandler;
     private final LongAdder externalSubmissions = new LongAdder();
     private final LongAdder wakeUps = new LongAdder();
     private final Histogram latencyTotal = new Histogram(3);
@@ -111,6 +115,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         this.sharedQueue = new SharedQueues(deques == null ? 1 : Math.min(8, Integer.highestOneBit(2 * s.parallelism)));
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
+        this.admission = new Admission(s.maxQueuedSubmissions, s.maxQueueDelay);
+        this.uncaughtHandler = s.uncaughtExceptionHandler;
         if (s.tracing && !TRACE_HOOKS) {
             throw new IllegalStateException("tracing(true) needs the tracing hooks, which "
                     + "-Dwsched.internal.noTraceHooks=true removed: drop that property to trace");
@@ -123,6 +129,10 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                     deques == null ? null : deques.apply(i),
                     seeds.split(), s.idleStrategy.get(),
                     s.tracing ? new WorkerTrace(i, parallelism, 3 * s.traceBudgetStrands) : null);
+            workers[i].setDaemon(s.daemon);
+            if (s.uncaughtExceptionHandler != null) {
+                workers[i].setUncaughtExceptionHandler(s.uncaughtExceptionHandler);
+            }
             sleep.register(i, workers[i]);
         }
         liveWorkers = parallelism;
@@ -167,8 +177,20 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     /** The next task for an idle {@code w}, or null. The caller claims it if it requires a claim. */
     abstract Task<?> findWork(Worker w);
 
-    /** Worker {@code w} waits for {@code task}: runs it if nobody has, else helps, else blocks. */
+    /**
+     * Worker {@code w} joins {@code task} (not done yet): runs it if nobody has, else helps,
+     * else blocks; uninterruptible (an interrupt is kept for the caller). The fast path lives in
+     * the subclass; everything slower goes through {@link #awaitDone}.
+     */
     abstract void awaitJoin(Worker w, Task<?> task);
+
+    /**
+     * One step of helping while {@code w} waits for {@code task}: run the task itself if it can
+     * be taken, or one other task (depth-bounded).
+     *
+     * @return true if something ran (look at the task again at once), false if nothing was found
+     */
+    abstract boolean helpOnce(Worker w, Task<?> task);
 
     /** Whether some task is visible to an idle worker (the re-check before sleeping). */
     abstract boolean hasVisibleWork();
@@ -181,12 +203,18 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     final void runWorker(Worker w) {
         try {
             for (;;) {
-                Task<?> t = findWork(w);
-                if (t != null) {
-                    w.idleRounds = 0;
-                    runTopLevel(w, t);
-                } else if (!idle(w)) {
-                    break;
+                try {
+                    Task<?> t = findWork(w);
+                    if (t != null) {
+                        w.idleRounds = 0;
+                        runTopLevel(w, t);
+                    } else if (!idle(w)) {
+                        break;
+                    }
+                } catch (Throwable e) {
+                    // Nothing outside a task body may kill a worker: a failure here (an error in
+                    // the idle strategy, JFR, tracing, or an OutOfMemoryError) is survived.
+                    survive(w, e);
                 }
             }
         } finally {
@@ -194,7 +222,31 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
     }
 
+    /** After an error outside any task body: fail the task it left pending, and go on. */
+    private void survive(Worker w, Throwable e) {
+        w.helpDepth = 0;
+        w.waitingOn = null;
+        failOrphan(w, e);
+        if (e instanceof OutOfMemoryError) {
+            Thread.yield(); // give the heap a moment rather than fail in a tight loop
+        }
+    }
+
+    /** A task whose completion itself failed deeper in the stack is completed here, shallower. */
+    static void failOrphan(Worker w, Throwable e) {
+        Task<?> o = w.orphan;
+        if (o != null) {
+            w.orphan = null;
+            o.failIfPending(e);
+        }
+    }
+
     private void runTopLevel(Worker w, Task<?> t) {
+        if (lvState() < STOP) {
+            // An interrupt that reached this worker while it was idle (or aimed at the previous
+            // task) must not leak into this task.
+            Thread.interrupted();
+        }
         TaskRunEvent ev = new TaskRunEvent(); // eliminated by the JIT when JFR does not record it
         ev.begin();
         long start = System.nanoTime();
@@ -216,20 +268,21 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     }
 
     /**
-     * Runs a task found by {@code w}: claims it first if it requires a claim, cancels it instead
-     * if the pool is stopping.
+     * Runs a task found by {@code w}: claims it first if it requires a claim. A task spawned
+     * inside the pool is cancelled instead if the pool is stopping; a submitted task that a
+     * worker took from the queue always runs (shutdownNow returns only what it drained itself).
      *
      * @param shared whether another thread may be waiting for it (complete with a full fence)
      */
     final void runTask(Worker w, Task<?> t, boolean shared) {
-        if (lvState() >= STOP) {
+        if (!(t instanceof SubmittedTask) && lvState() >= STOP) {
             t.cancelPending(); // shutdownNow: pending tasks are cancelled, joiners see CancellationException
             return;
         }
-        if (t.claimed && !t.tryClaim()) {
-            return; // cancelled, or run by its joiner (centralized pool)
+        if (t.claimed && !t.claim()) {
+            return; // cancelled, drained, or run by its joiner
         }
-        executeOwned(w, t, shared);
+        runOwned(w, t, shared);
         if (t instanceof SubmittedTask) {
             SubmittedTask<?> st = (SubmittedTask<?>) t;
             if (st.origin == SubmittedTask.Origin.EXECUTE && st.failed()) {
@@ -240,7 +293,20 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     /** The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs it now. */
     final void executeInline(Worker w, Task<?> t) {
-        executeOwned(w, t, false);
+        runOwned(w, t, false);
+    }
+
+    /**
+     * Runs a task {@code w} owns and makes sure it ends completed: an error thrown outside its
+     * body (in completion, tracing) completes it exceptionally here, so no joiner waits for ever.
+     */
+    private void runOwned(Worker w, Task<?> t, boolean shared) {
+        try {
+            executeOwned(w, t, shared);
+        } catch (Throwable e) {
+            w.orphan = t; // if failing it here overflows too, a shallower frame does it
+            failOrphan(w, e);
+        }
     }
 
     /** Runs a task {@code w} owns (exclusively taken or claimed), traced if the pool traces, and counts it. */
@@ -255,10 +321,131 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         w.counters.tasksExecuted++;
     }
 
-    private static void reportUncaught(Worker w, Throwable failure) {
-        Thread.UncaughtExceptionHandler h = w.getUncaughtExceptionHandler();
-        if (h != null) {
-            h.uncaughtException(w, failure);
+    /**
+     * Hands the failure of an {@code execute()} task to the uncaught-exception handler. As for
+     * {@link Thread}'s own dispatch, an exception thrown by the handler is ignored: it must not
+     * kill the worker.
+     */
+    private void reportUncaught(Worker w, Throwable failure) {
+        try {
+            Thread.UncaughtExceptionHandler h = uncaughtHandler != null ? uncaughtHandler : w.getUncaughtExceptionHandler();
+            if (h != null) {
+                h.uncaughtException(w, failure);
+            }
+        } catch (Throwable ignored) {
+            // ignored, as Thread.dispatchUncaughtException ignores it
+        }
+    }
+
+    // ------------------------------------------------------------------ the one wait loop
+
+    /**
+     * The one wait loop: worker {@code w} waits until {@code task} is done, helping with other
+     * work meanwhile ({@link #helpOnce}), then spinning, yielding and parking for short,
+     * growing periods (registered as a waiter, so completion unparks it at once). Every join,
+     * {@code Future.get} and timed wait of a worker ends here.
+     *
+     * <p>Interrupts: with {@code interruptible} (Future.get) an interrupt throws
+     * {@link InterruptedException}; otherwise (join) the interrupt flag is cleared while waiting,
+     * so parking does not degenerate into spinning, and set again on return. A pool stopped by
+     * {@code shutdownNow} ends every wait with a {@link java.util.concurrent.CancellationException}.
+     *
+     * @param deadline {@code System.nanoTime()} deadline, or 0 for none
+     * @return true if the task is done, false if the deadline passed
+     * @throws InterruptedException if {@code interruptible} and the thread was interrupted
+     */
+    final boolean awaitDone(Worker w, Task<?> task, long deadline, boolean interruptible) throws InterruptedException {
+        boolean interrupted = false;
+        int spins = 0;
+        try {
+            for (;;) {
+                if (task.isDone()) {
+                    return true;
+                }
+                if (helpOnce(w, task)) {
+                    spins = 0;
+                    continue;
+                }
+                if (task.isDone()) {
+                    return true;
+                }
+                if (Thread.interrupted()) {
+                    if (interruptible) {
+                        throw new InterruptedException("interrupted while waiting for " + task);
+                    }
+                    interrupted = true;
+                }
+                if (lvState() >= STOP) {
+                    throw new java.util.concurrent.CancellationException("the " + kind + " pool was stopped by "
+                            + "shutdownNow() while this worker waited for " + task);
+                }
+                long parkNanos = 1_000_000L;
+                if (deadline != 0L) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0L) {
+                        return false;
+                    }
+                    parkNanos = Math.min(parkNanos, left);
+                }
+                waitStep(w, task, spins++, parkNanos);
+            }
+        } finally {
+            w.waitingOn = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** {@link #awaitDone} for join: no deadline, not interruptible. */
+    final void awaitDoneUninterruptibly(Worker w, Task<?> task) {
+        try {
+            awaitDone(w, task, 0L, false);
+        } catch (InterruptedException e) {
+            throw new AssertionError("not interruptible", e);
+        }
+    }
+
+    /**
+     * One step of waiting for {@code task} when there is nothing to help with: spin, then
+     * yield, then park for at most {@code parkNanos} (registered as a waiter, so completion
+     * wakes it at once).
+     */
+    private void waitStep(Worker w, Task<?> task, int spins, long parkNanos) {
+        if (spins < 256) {
+            Thread.onSpinWait();
+        } else if (spins < 512) {
+            Thread.yield();
+        } else {
+            if (w.waitingOn != task) {
+                if (!task.registerWaiter(new Task.WaitNode(w))) {
+                    return; // completing right now
+                }
+                w.waitingOn = task;
+            }
+            if (!task.isDone()) {
+                LockSupport.parkNanos(task, parkNanos);
+            }
+        }
+    }
+
+    /**
+     * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins, a joining
+     * worker runs one waiting submission first (depth-bounded), so external work does not wait
+     * for a whole fork/join computation to end.
+     */
+    final void maybeRunSubmission(Worker w) {
+        if ((++w.joins & FAIRNESS_MASK) == 0 && w.helpDepth < MAX_HELP_DEPTH && lvState() < STOP
+                && !sharedQueue.isEmpty()) {
+            Task<?> t = sharedQueue.poll(w);
+            if (t != null) {
+                w.helpDepth++;
+                try {
+                    runTask(w, t, true);
+                } finally {
+                    w.helpDepth--;
+                }
+            }
         }
     }
 
@@ -382,55 +569,50 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
     }
 
-    /** Polls the shared queue(s), starting at this worker's stripe, counting contention. */
-    final Task<?> pollShared(Worker w) {
-        return sharedQueue.poll(w);
-    }
-
     /**
-     * One step of waiting for {@code task} when there is nothing to help with: spin, then yield,
-     * then park for at most a millisecond (registered as a waiter, so completion wakes it at
-     * once); the caller looks for work to help with between steps.
+     * Polls the shared queue(s), starting at this worker's stripe, counting contention. A
+     * stopping pool's workers take nothing more: what is left is for shutdownNow's drain.
      */
-    final void waitFor(Worker w, Task<?> task, int spins) {
-        if (spins < 256) {
-            Thread.onSpinWait();
-        } else if (spins < 512) {
-            Thread.yield();
-        } else {
-            if (w.waitingOn != task) {
-                if (!task.registerWaiter(new Task.WaitNode(w))) {
-                    return; // completing right now
-                }
-                w.waitingOn = task;
-            }
-            if (!task.isDone()) {
-                LockSupport.parkNanos(task, 1_000_000L);
-            }
+    final Task<?> pollShared(Worker w) {
+        if (lvState() >= STOP) {
+            return null;
         }
+        return sharedQueue.poll(w);
     }
 
     // ------------------------------------------------------------------ ExecutorService
 
+    /** Made public by the pools only through {@code submit}/{@code invokeAll}; not API. */
     @Override
-    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
-        return new SubmittedTask<>(callable, SubmittedTask.Origin.FUTURE, callable);
+    protected final <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        return new SubmittedTask<>(Objects.requireNonNull(callable, "task"), SubmittedTask.Origin.FUTURE, callable, this);
     }
 
+    /** Made public by the pools only through {@code submit}; not API. */
     @Override
-    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+    protected final <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        Objects.requireNonNull(runnable, "task");
         return new SubmittedTask<>(() -> {
             runnable.run();
             return value;
-        }, SubmittedTask.Origin.FUTURE, runnable);
+        }, SubmittedTask.Origin.FUTURE, runnable, this);
     }
 
+    /**
+     * Runs {@code command} on a worker. A failure thrown by it goes to the pool's
+     * uncaught-exception handler (the builder's, else the worker thread's).
+     *
+     * @throws RejectedExecutionException if the pool is shut down, or demand control refuses
+     *     the submission ({@code maxQueuedSubmissions}, {@code maxQueueDelay})
+     * @throws NullPointerException if {@code command} is null
+     */
     @Override
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
-        SubmittedTask<?> t = command instanceof SubmittedTask && !((SubmittedTask<?>) command).enqueued
+        SubmittedTask<?> t = command instanceof SubmittedTask && ((SubmittedTask<?>) command).pool == this
+                && !((SubmittedTask<?>) command).enqueued
                 ? (SubmittedTask<?>) command // from submit()/invokeAll(): newTaskFor made it
-                : new SubmittedTask<>(Task.runnableBody(command), SubmittedTask.Origin.EXECUTE, command);
+                : new SubmittedTask<>(Task.runnableBody(command), SubmittedTask.Origin.EXECUTE, command, this);
         submitExternal(t);
     }
 
@@ -447,29 +629,192 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                 throw new CompletionException(e);
             }
         }
-        SubmittedTask<T> t = new SubmittedTask<>(root, SubmittedTask.Origin.INVOKE, root);
+        SubmittedTask<T> t = new SubmittedTask<>(root, SubmittedTask.Origin.INVOKE, root, this);
         submitExternal(t);
-        t.awaitUninterruptibly();
+        if (th instanceof Worker) {
+            Worker w = (Worker) th; // a worker of another pool: help its own pool meanwhile
+            w.pool.awaitDoneUninterruptibly(w, t);
+        } else {
+            t.awaitUninterruptibly();
+        }
         return t.join();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every element is checked before any task is submitted. Called from a worker of this
+     * pool, the caller helps run the tasks while it waits. With a timeout, the tasks not done
+     * when it passes are cancelled (with interruption): every returned future is done.
+     *
+     * @throws NullPointerException if {@code tasks} or any element is null, before any task runs
+     */
+    @Override
+    public <T> List<java.util.concurrent.Future<T>> invokeAll(java.util.Collection<? extends Callable<T>> tasks)
+            throws InterruptedException {
+        return super.invokeAll(requireNoNulls(tasks));
+    }
+
+    /** {@inheritDoc} See {@link #invokeAll(java.util.Collection)}. */
+    @Override
+    public <T> List<java.util.concurrent.Future<T>> invokeAll(java.util.Collection<? extends Callable<T>> tasks,
+            long timeout, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        return super.invokeAll(requireNoNulls(tasks), timeout, unit);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every element is checked before any task is submitted. Called from a worker of this
+     * pool, the caller helps run the tasks while it waits (so a one-worker pool completes it).
+     *
+     * @throws NullPointerException if {@code tasks} or any element is null, before any task runs
+     */
+    @Override
+    public <T> T invokeAny(java.util.Collection<? extends Callable<T>> tasks)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        requireNoNulls(tasks);
+        Worker w = ownWorker();
+        if (w == null) {
+            return super.invokeAny(tasks);
+        }
+        try {
+            return invokeAnyHelping(w, tasks, 0L);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no deadline", e);
+        }
+    }
+
+    /** {@inheritDoc} See {@link #invokeAny(java.util.Collection)}. */
+    @Override
+    public <T> T invokeAny(java.util.Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        requireNoNulls(tasks);
+        Objects.requireNonNull(unit, "unit");
+        Worker w = ownWorker();
+        if (w == null) {
+            return super.invokeAny(tasks, timeout, unit);
+        }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        return invokeAnyHelping(w, tasks, deadline == 0L ? 1L : deadline);
+    }
+
+    /** The calling thread as a worker of this pool, or null. */
+    private Worker ownWorker() {
+        Thread th = Thread.currentThread();
+        return th instanceof Worker && ((Worker) th).pool == this ? (Worker) th : null;
+    }
+
+    private static <C extends java.util.Collection<?>> C requireNoNulls(C tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        int i = 0;
+        for (Object t : tasks) {
+            if (t == null) {
+                throw new NullPointerException("tasks[" + i + "] is null: every task must be non-null (no task was run)");
+            }
+            i++;
+        }
+        return tasks;
+    }
+
+    /** invokeAny from a worker of this pool: submit all, then wait for the first success while helping. */
+    @SuppressWarnings("unchecked")
+    private <T> T invokeAnyHelping(Worker w, java.util.Collection<? extends Callable<T>> tasks, long deadline)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("invokeAny needs at least one task, got none");
+        }
+        List<SubmittedTask<T>> fs = new ArrayList<>(tasks.size());
+        try {
+            for (Callable<T> c : tasks) {
+                SubmittedTask<T> f = (SubmittedTask<T>) newTaskFor(c);
+                fs.add(f);
+                execute(f);
+            }
+            for (;;) {
+                SubmittedTask<T> pending = null;
+                Throwable lastFailure = null;
+                for (SubmittedTask<T> f : fs) {
+                    int s = f.laStatus();
+                    if (s == Task.NORMAL) {
+                        return (T) f.outcome();
+                    } else if (s == Task.EXCEPTIONAL) {
+                        lastFailure = (Throwable) f.outcome();
+                    } else if (s < Task.NORMAL && pending == null) {
+                        pending = f;
+                    }
+                }
+                if (pending == null) {
+                    throw new java.util.concurrent.ExecutionException("no task of invokeAny completed normally",
+                            lastFailure);
+                }
+                long slice = System.nanoTime() + 1_000_000L; // look at the others every millisecond
+                if (deadline != 0L && slice - deadline > 0) {
+                    slice = deadline;
+                }
+                awaitDone(w, pending, slice == 0L ? 1L : slice, true);
+                if (deadline != 0L && System.nanoTime() - deadline >= 0 && !anyNormal(fs)) {
+                    throw new java.util.concurrent.TimeoutException("no task of invokeAny completed within the timeout");
+                }
+            }
+        } finally {
+            for (SubmittedTask<T> f : fs) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    private static boolean anyNormal(List<? extends Task<?>> fs) {
+        for (Task<?> f : fs) {
+            if (f.laStatus() == Task.NORMAL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void submitExternal(SubmittedTask<?> t) {
         int st = lvState();
         if (st != RUNNING) {
+            admission.countRejected();
             throw rejected(st);
         }
-        t.enqueued = true;
-        sharedQueue.offer(t); // MPMC unbounded: never fails; xadd on the stripe's producer index
-        // Dekker with termination: the offer is visible before the state is read again; pairs
-        // with the state CAS in shutdown() followed by the look at the queue in quiescent().
-        VarHandle.fullFence();
-        st = lvState();
-        if (st != RUNNING && t.cancelPending()) {
-            throw rejected(st); // withdrawn before anyone started it: not accepted
+        String refused = admission.tryAdmit(sharedQueue); // counts the task as queued if admitted
+        if (refused != null) {
+            throw new RejectedExecutionException("the " + kind + " pool rejected a submission: " + refused);
         }
-        // Otherwise accepted: a worker runs it (or already started it).
+        t.enqueued = true;
+        try {
+            // A linked queue: the offer links a complete node with one CAS, so even an error
+            // thrown inside it (a deep recursion's StackOverflowError) leaves the queue whole.
+            sharedQueue.offer(t);
+            // Dekker with termination: the offer is visible before the state is read again; pairs
+            // with the state CAS in shutdown() followed by the look at the queue in quiescent().
+            VarHandle.fullFence();
+            st = lvState();
+        } catch (Throwable e) {
+            if (withdraw(t)) {
+                throw e; // not accepted: the caller sees the error, the task never runs
+            }
+            st = RUNNING; // a worker took it (or the drain did): accepted after all
+        }
+        if (st != RUNNING && withdraw(t)) {
+            admission.countRejected();
+            throw rejected(st); // withdrawn before anyone took it: not accepted
+        }
+        // Otherwise accepted: a worker runs it, or shutdownNow returns it.
         externalSubmissions.increment();
         signalWork(); // full fence inside: the offer is visible before sleepers is read
+    }
+
+    /** The submitter takes back its own task: true if nobody (worker, drain) took it first. */
+    private static boolean withdraw(SubmittedTask<?> t) {
+        if (t.leaveQueue()) {
+            t.cancelPending(); // nobody can claim it any more: this always succeeds
+            return true;
+        }
+        return false;
     }
 
     private RejectedExecutionException rejected(int st) {
@@ -489,6 +834,17 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         wakeUps.add(sleep.wakeAll()); // sleepers re-check: the last one detects quiescence
     }
 
+    /**
+     * Stops the pool: no new submissions; every submission still waiting is returned
+     * ({@code execute} and {@code submit} tasks; their futures stay pending until run or
+     * cancelled), or cancelled ({@code invoke} callers get a
+     * {@link java.util.concurrent.CancellationException}); running tasks are interrupted, and
+     * their joins and waits end with a {@code CancellationException}. A submission a worker took
+     * from the queue just before the stop still runs. Called from several threads at once, each
+     * returns a disjoint part.
+     *
+     * @return the submissions that never started and never will, unless the caller runs them
+     */
     @Override
     public List<Runnable> shutdownNow() {
         for (;;) {
@@ -498,16 +854,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             }
         }
         List<Runnable> unstarted = new ArrayList<>();
-        Task<?> t;
-        while ((t = sharedQueue.pollAny()) != null) {
-            if (t instanceof SubmittedTask && ((SubmittedTask<?>) t).origin != SubmittedTask.Origin.INVOKE) {
-                if (t.laStatus() == Task.NEW) {
-                    unstarted.add((SubmittedTask<?>) t); // the caller owns it now; its Future stays pending
-                }
-            } else {
-                t.cancelPending(); // invoke() callers and internal tasks must not wait forever
-            }
-        }
+        drain(sharedQueue, unstarted);
+        drainMore(unstarted);
         for (Worker w : workers) {
             if (w != Thread.currentThread()) {
                 w.interrupt();
@@ -515,6 +863,33 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
         wakeUps.add(sleep.wakeAll());
         return unstarted;
+    }
+
+    /**
+     * shutdownNow's drain of one queue: a submission it takes out of the queued state while
+     * still NEW is returned; an {@code invoke} root and an internal task are cancelled, so no
+     * caller waits for ever.
+     */
+    static void drain(SharedQueues q, List<Runnable> unstarted) {
+        Task<?> t;
+        while ((t = q.pollAny()) != null) {
+            if (t instanceof SubmittedTask) {
+                SubmittedTask<?> st = (SubmittedTask<?>) t;
+                if (st.leaveQueue() && st.laStatus() == Task.NEW) {
+                    if (st.origin == SubmittedTask.Origin.INVOKE) {
+                        st.cancelPending(); // its caller gets a CancellationException
+                    } else {
+                        unstarted.add(st); // the caller owns it now; its Future stays pending
+                    }
+                }
+            } else {
+                t.cancelPending(); // internal tasks: their joiners must not wait for ever
+            }
+        }
+    }
+
+    /** Drains the subclass's other queues in shutdownNow (the centralized pool's ready queue). */
+    void drainMore(List<Runnable> unstarted) {
     }
 
     @Override
@@ -630,7 +1005,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                 h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9), h.getMaxValue());
         return new SchedulerStats(kind, parallelism, executed, spawns, attempts, steals,
-                externalSubmissions.sum(), parks, wakeUps.sum(), offers, polls, contention, busy, lat);
+                externalSubmissions.sum(), parks, wakeUps.sum(), offers, polls, contention, busy, lat,
+                admission.rejected(), admission.queued());
     }
 
     // ------------------------------------------------------------------ state

@@ -264,6 +264,39 @@ public class Task<T> {
     }
 
     /**
+     * A worker claims a task that requires a claim, before running it ({@link SubmittedTask}
+     * also takes it out of its queued state first).
+     */
+    boolean claim() {
+        return tryClaim();
+    }
+
+    /** Cancels a running task that permits it (submitted tasks): RUNNING → CANCELLED. */
+    final boolean tryCancelRunning() {
+        // Pairs with the CAS of the runner's completion in complete(): exactly one of them wins.
+        if (STATUS.compareAndSet(this, RUNNING, CANCELLED)) {
+            releaseWaiters();
+            return true;
+        }
+        return false;
+    }
+
+    /** The runner lost its completion to a cancellation (see SubmittedTask); nothing to wait for here. */
+    void awaitCancelInterrupt() {
+    }
+
+    /**
+     * Completes a task its caller was running when something outside the body failed (e.g. a
+     * {@link StackOverflowError} in completion itself), so no joiner waits for it for ever.
+     * The caller owns the task (ran it, or claimed it).
+     */
+    final void failIfPending(Throwable failure) {
+        if (laStatus() < NORMAL) {
+            complete(failure, EXCEPTIONAL, true);
+        }
+    }
+
+    /**
      * Runs the body and completes the task. The caller owns the task exclusively (won the deque
      * race or the claim). {@code shared}: another thread may be waiting, so complete with a
      * full fence (exact wake-up); otherwise with a release store.
@@ -325,6 +358,10 @@ public class Task<T> {
     }
 
     private void complete(Object result, int s, boolean shared) {
+        if (this instanceof SubmittedTask) {
+            completeCancellable(result, s);
+            return;
+        }
         outcome = result; // plain: published by the status store below
         if (shared) {
             // Volatile store: the outcome is visible with the status, and (StoreLoad) the status
@@ -340,6 +377,24 @@ public class Task<T> {
             if (WAITERS.getOpaque(this) != null) {
                 releaseWaiters();
             }
+        }
+    }
+
+    /**
+     * Completion of a task that {@code cancel} may complete while it runs: RUNNING → final by
+     * CAS. The outcome is written first and published by the CAS; if a cancellation won, the
+     * outcome is dropped (readers of a CANCELLED task do not use it, see reportJoin()).
+     */
+    private void completeCancellable(Object result, int s) {
+        outcome = result; // plain: published by the CAS below
+        // Pairs with tryCancelRunning() (exactly one wins) and with laStatus() of joiners; the CAS
+        // is a full fence, so waiters is read after the status is visible (see awaitBlocking()).
+        if (STATUS.compareAndSet(this, RUNNING, s)) {
+            if (WAITERS.getVolatile(this) != null) { // pairs with the CAS in registerWaiter()
+                releaseWaiters();
+            }
+        } else {
+            awaitCancelInterrupt();
         }
     }
 
@@ -453,12 +508,16 @@ public class Task<T> {
             return (T) boxedValue();
         }
         Object o = outcome;
-        Throwable t = (Throwable) o;
         if (s == CANCELLED) {
-            CancellationException c = new CancellationException(t.getMessage());
-            c.initCause(t.getCause());
+            // A task cancelled while running may hold the result its runner wrote too late.
+            CancellationException c = new CancellationException(o instanceof CancellationException
+                    ? ((Throwable) o).getMessage() : "task was cancelled while it ran");
+            if (o instanceof CancellationException) {
+                c.initCause(((Throwable) o).getCause());
+            }
             throw c;
         }
+        Throwable t = (Throwable) o;
         if (t instanceof RuntimeException) {
             throw (RuntimeException) t;
         }

@@ -25,8 +25,16 @@ final class Worker extends Thread {
     int idleRounds;
     /** This worker's trace recorder, or null when the pool does not trace (the usual case). */
     final WorkerTrace trace;
-    /** The task this worker is registered as a waiter on (see AbstractPool.waitFor), or null. */
+    /** The task this worker is registered as a waiter on (see AbstractPool.waitStep), or null. */
     Task<?> waitingOn;
+    /** Joins so far, for the fairness check in joins (see AbstractPool.maybeRunSubmission). */
+    int joins;
+    /** A task whose completion failed deeper in the stack, to be failed by a shallower frame. */
+    Task<?> orphan;
+    /** Inline claims since the centralized pool last looked at its queue's size (see CentralizedPool). */
+    int inlineClaims;
+    /** Whether this worker is removing dead entries from the centralized queue. */
+    boolean pruning;
 
     /** Single-writer counters, on their own padded cache lines (see WorkerCounters). */
     final WorkerCounters counters = new WorkerCounters();
