@@ -93,6 +93,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     private final String kind;
     /** The tracer's cost per strand, taken off traced durations (0 when the pool does not trace). */
     private final double tracerOverheadNanos;
+    /** The builder's traceBudget, for the error that says it was exceeded. */
+    private final long traceBudgetStrands;
     private final CountDownLatch terminated = new CountDownLatch(1);
     /** Demand control and the count of queued submissions (see Admission). */
     final Admission admission;
@@ -116,6 +118,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
         this.admission = new Admission(s.maxQueuedSubmissions, s.maxQueueDelay);
+        this.traceBudgetStrands = s.traceBudgetStrands;
         this.uncaughtHandler = s.uncaughtExceptionHandler;
         if (s.tracing && !TRACE_HOOKS) {
             throw new IllegalStateException("tracing(true) needs the tracing hooks, which "
@@ -124,11 +127,14 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         this.sleep = new SleepController(parallelism);
         this.workers = new Worker[parallelism];
         SplittableRandom seeds = new SplittableRandom(s.seed);
+        // One budget for the whole pool (about 3 records per strand), reserved chunk by chunk.
+        java.util.concurrent.atomic.AtomicLong traceBudget = new java.util.concurrent.atomic.AtomicLong(
+                3 * s.traceBudgetStrands);
         for (int i = 0; i < parallelism; i++) {
             workers[i] = new Worker(this, i, s.threadNamePrefix + i, s.workerStackSize,
                     deques == null ? null : deques.apply(i),
                     seeds.split(), s.idleStrategy.get(),
-                    s.tracing ? new WorkerTrace(i, parallelism, 3 * s.traceBudgetStrands) : null);
+                    s.tracing ? new WorkerTrace(i, parallelism, traceBudget) : null);
             workers[i].setDaemon(s.daemon);
             if (s.uncaughtExceptionHandler != null) {
                 workers[i].setUncaughtExceptionHandler(s.uncaughtExceptionHandler);
@@ -972,7 +978,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         for (int i = 0; i < parallelism; i++) {
             traces[i] = workers[i].trace;
         }
-        return Trace.of(kind, parallelism, traces, tracerOverheadNanos);
+        return Trace.of(kind, parallelism, traces, tracerOverheadNanos, traceBudgetStrands);
     }
 
     @Override

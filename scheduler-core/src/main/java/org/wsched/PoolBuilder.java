@@ -114,7 +114,8 @@ abstract class PoolBuilder<B extends PoolBuilder<B>> {
 
     /**
      * The most strands a trace records before it is truncated (then {@link Scheduler#trace()}
-     * throws, naming this setting). About 48 bytes per strand.
+     * throws, saying how many strands the run needed). One budget for the whole pool, shared by
+     * all its workers: about 48 bytes per strand, so the default holds at most about 190 MB.
      *
      * @param strands at least 1; default 4,000,000
      * @return this builder

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -232,6 +234,80 @@ public class Task<T> {
      */
     public final boolean isDone() {
         return laStatus() >= NORMAL;
+    }
+
+    /**
+     * Whether the task finished by throwing or by being cancelled (as
+     * {@link java.util.concurrent.ForkJoinTask#isCompletedAbnormally()}).
+     *
+     * @return true if it failed or was cancelled; false if it is not done or completed normally
+     */
+    public final boolean isCompletedAbnormally() {
+        return laStatus() > NORMAL;
+    }
+
+    /**
+     * The failure of a task that completed abnormally, without joining it: what it threw, or a
+     * {@link CancellationException} if it was cancelled.
+     *
+     * <pre>{@code
+     * Task<Long> t = Task.spawn(() -> risky());
+     * ...
+     * if (t.isDone() && t.getException() != null) log(t.getException());
+     * }</pre>
+     *
+     * @return the failure, or null if the task is not done or completed normally
+     */
+    public final Throwable getException() {
+        int s = laStatus();
+        if (s == EXCEPTIONAL) {
+            return (Throwable) outcome;
+        }
+        if (s == CANCELLED) {
+            try {
+                reportJoin(s);
+            } catch (CancellationException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits at most {@code timeout} for this task, as {@link #join()} does (a worker runs it if
+     * nobody has, or helps with other work meanwhile), and returns its result. Interrupts do not
+     * end the wait; the interrupt status is kept.
+     *
+     * @param timeout the longest time to wait
+     * @param unit its unit
+     * @return the task's value
+     * @throws TimeoutException if the task is not done when the time is up (it keeps running)
+     * @throws CancellationException if the task was cancelled
+     */
+    public final T join(long timeout, TimeUnit unit) throws TimeoutException {
+        Objects.requireNonNull(unit, "unit");
+        if (laStatus() < NORMAL) {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            if (deadline == 0L) {
+                deadline = 1L;
+            }
+            boolean done;
+            try {
+                Thread t = Thread.currentThread();
+                if (t instanceof Worker) {
+                    Worker w = (Worker) t;
+                    done = w.pool.awaitDone(w, this, deadline, false);
+                } else {
+                    done = awaitBlocking(deadline, false);
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError("not interruptible", e);
+            }
+            if (!done) {
+                throw new TimeoutException("task not done after " + timeout + " " + unit + ": " + this);
+            }
+        }
+        return reportJoin(laStatus());
     }
 
     // ------------------------------------------------------------------ runtime internals
