@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -42,7 +40,7 @@ import org.wsched.internal.jfr.WorkerSleepEvent;
  * when the last worker to get sleepy finds every worker asleep, no submission in flight and
  * no work visible: no worker is running a task then, so none can create more.
  */
-abstract class AbstractPool extends AbstractExecutorService implements Scheduler {
+abstract class AbstractPool extends ExecutorMethods {
 
     static final int RUNNING = 0;
     static final int SHUTDOWN = 1;
@@ -588,20 +586,9 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     // ------------------------------------------------------------------ ExecutorService
 
-    /** Made public by the pools only through {@code submit}/{@code invokeAll}; not API. */
     @Override
-    protected final <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
-        return new SubmittedTask<>(Objects.requireNonNull(callable, "task"), SubmittedTask.Origin.FUTURE, callable, this);
-    }
-
-    /** Made public by the pools only through {@code submit}; not API. */
-    @Override
-    protected final <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
-        Objects.requireNonNull(runnable, "task");
-        return new SubmittedTask<>(() -> {
-            runnable.run();
-            return value;
-        }, SubmittedTask.Origin.FUTURE, runnable, this);
+    final <T> SubmittedTask<T> newFuture(Callable<T> body, Object userTask) {
+        return new SubmittedTask<>(body, SubmittedTask.Origin.FUTURE, userTask, this);
     }
 
     /**
@@ -617,7 +604,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         Objects.requireNonNull(command, "command");
         SubmittedTask<?> t = command instanceof SubmittedTask && ((SubmittedTask<?>) command).pool == this
                 && !((SubmittedTask<?>) command).enqueued
-                ? (SubmittedTask<?>) command // from submit()/invokeAll(): newTaskFor made it
+                ? (SubmittedTask<?>) command // made by submit()/invokeAll() of this pool
                 : new SubmittedTask<>(Task.runnableBody(command), SubmittedTask.Origin.EXECUTE, command, this);
         submitExternal(t);
     }
@@ -646,141 +633,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         return t.join();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Every element is checked before any task is submitted. Called from a worker of this
-     * pool, the caller helps run the tasks while it waits. With a timeout, the tasks not done
-     * when it passes are cancelled (with interruption): every returned future is done.
-     *
-     * @throws NullPointerException if {@code tasks} or any element is null, before any task runs
-     */
     @Override
-    public <T> List<java.util.concurrent.Future<T>> invokeAll(java.util.Collection<? extends Callable<T>> tasks)
-            throws InterruptedException {
-        return super.invokeAll(requireNoNulls(tasks));
-    }
-
-    /** {@inheritDoc} See {@link #invokeAll(java.util.Collection)}. */
-    @Override
-    public <T> List<java.util.concurrent.Future<T>> invokeAll(java.util.Collection<? extends Callable<T>> tasks,
-            long timeout, TimeUnit unit) throws InterruptedException {
-        Objects.requireNonNull(unit, "unit");
-        return super.invokeAll(requireNoNulls(tasks), timeout, unit);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Every element is checked before any task is submitted. Called from a worker of this
-     * pool, the caller helps run the tasks while it waits (so a one-worker pool completes it).
-     *
-     * @throws NullPointerException if {@code tasks} or any element is null, before any task runs
-     */
-    @Override
-    public <T> T invokeAny(java.util.Collection<? extends Callable<T>> tasks)
-            throws InterruptedException, java.util.concurrent.ExecutionException {
-        requireNoNulls(tasks);
-        Worker w = ownWorker();
-        if (w == null) {
-            return super.invokeAny(tasks);
-        }
-        try {
-            return invokeAnyHelping(w, tasks, 0L);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no deadline", e);
-        }
-    }
-
-    /** {@inheritDoc} See {@link #invokeAny(java.util.Collection)}. */
-    @Override
-    public <T> T invokeAny(java.util.Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
-            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
-        requireNoNulls(tasks);
-        Objects.requireNonNull(unit, "unit");
-        Worker w = ownWorker();
-        if (w == null) {
-            return super.invokeAny(tasks, timeout, unit);
-        }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        return invokeAnyHelping(w, tasks, deadline == 0L ? 1L : deadline);
-    }
-
-    /** The calling thread as a worker of this pool, or null. */
-    private Worker ownWorker() {
-        Thread th = Thread.currentThread();
-        return th instanceof Worker && ((Worker) th).pool == this ? (Worker) th : null;
-    }
-
-    private static <C extends java.util.Collection<?>> C requireNoNulls(C tasks) {
-        Objects.requireNonNull(tasks, "tasks");
-        int i = 0;
-        for (Object t : tasks) {
-            if (t == null) {
-                throw new NullPointerException("tasks[" + i + "] is null: every task must be non-null (no task was run)");
-            }
-            i++;
-        }
-        return tasks;
-    }
-
-    /** invokeAny from a worker of this pool: submit all, then wait for the first success while helping. */
-    @SuppressWarnings("unchecked")
-    private <T> T invokeAnyHelping(Worker w, java.util.Collection<? extends Callable<T>> tasks, long deadline)
-            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("invokeAny needs at least one task, got none");
-        }
-        List<SubmittedTask<T>> fs = new ArrayList<>(tasks.size());
-        try {
-            for (Callable<T> c : tasks) {
-                SubmittedTask<T> f = (SubmittedTask<T>) newTaskFor(c);
-                fs.add(f);
-                execute(f);
-            }
-            for (;;) {
-                SubmittedTask<T> pending = null;
-                Throwable lastFailure = null;
-                for (SubmittedTask<T> f : fs) {
-                    int s = f.laStatus();
-                    if (s == Task.NORMAL) {
-                        return (T) f.outcome();
-                    } else if (s == Task.EXCEPTIONAL) {
-                        lastFailure = (Throwable) f.outcome();
-                    } else if (s < Task.NORMAL && pending == null) {
-                        pending = f;
-                    }
-                }
-                if (pending == null) {
-                    throw new java.util.concurrent.ExecutionException("no task of invokeAny completed normally",
-                            lastFailure);
-                }
-                long slice = System.nanoTime() + 1_000_000L; // look at the others every millisecond
-                if (deadline != 0L && slice - deadline > 0) {
-                    slice = deadline;
-                }
-                awaitDone(w, pending, slice == 0L ? 1L : slice, true);
-                if (deadline != 0L && System.nanoTime() - deadline >= 0 && !anyNormal(fs)) {
-                    throw new java.util.concurrent.TimeoutException("no task of invokeAny completed within the timeout");
-                }
-            }
-        } finally {
-            for (SubmittedTask<T> f : fs) {
-                f.cancel(true);
-            }
-        }
-    }
-
-    private static boolean anyNormal(List<? extends Task<?>> fs) {
-        for (Task<?> f : fs) {
-            if (f.laStatus() == Task.NORMAL) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void submitExternal(SubmittedTask<?> t) {
+    final void submitExternal(SubmittedTask<?> t) {
         int st = lvState();
         if (st != RUNNING) {
             admission.countRejected();

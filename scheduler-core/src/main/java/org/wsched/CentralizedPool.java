@@ -127,7 +127,7 @@ public final class CentralizedPool extends AbstractPool {
         }
     }
 
-    private long estimatedReadyEntries() {
+    long estimatedReadyEntries() {
         long n = 0;
         for (Worker x : workers) {
             n += x.counters.queueOffers - x.counters.queuePolls; // racy reads: an estimate

@@ -206,16 +206,7 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
     }
 
     private boolean awaitFromGet(long deadline) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before waiting for " + this);
-        }
-        Thread t = Thread.currentThread();
-        if (t instanceof Worker) {
-            // A worker must not block on a queued task: it may be the only one that can run it.
-            Worker w = (Worker) t;
-            return w.pool.awaitDone(w, this, deadline, true);
-        }
-        return awaitBlocking(deadline, true);
+        return ExecutorMethods.await(this, deadline);
     }
 
     @SuppressWarnings("unchecked")
