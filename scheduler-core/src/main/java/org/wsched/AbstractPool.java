@@ -103,6 +103,8 @@ abstract class AbstractPool extends ExecutorMethods {
     private final Histogram latencyTotal = new Histogram(3);
     private int state; // accessed only through STATE
     private int liveWorkers; // guarded by 'this'
+    /** Whether the workers run on threads of a user's ThreadFactory (see Worker). */
+    private final boolean factoryThreads;
 
     /**
      * @param deques creates worker {@code i}'s deque, or null for a pool without deques
@@ -133,13 +135,23 @@ abstract class AbstractPool extends ExecutorMethods {
                     deques == null ? null : deques.apply(i),
                     seeds.split(), s.idleStrategy.get(),
                     s.tracing ? new WorkerTrace(i, parallelism, traceBudget) : null);
-            workers[i].setDaemon(s.daemon);
-            if (s.uncaughtExceptionHandler != null) {
-                workers[i].setUncaughtExceptionHandler(s.uncaughtExceptionHandler);
+            if (s.threadFactory != null) {
+                Thread t = s.threadFactory.newThread(workers[i]);
+                if (t == null || t.getState() != Thread.State.NEW) {
+                    throw new IllegalStateException("the threadFactory returned " + (t == null ? "null" : "a started thread")
+                            + " for worker " + i + ": it must return a new, unstarted thread that runs the Runnable it is given");
+                }
+                workers[i].runOn(t); // the factory decides name, daemon status, priority and handler
+            } else {
+                workers[i].setDaemon(s.daemon);
+                if (s.uncaughtExceptionHandler != null) {
+                    workers[i].setUncaughtExceptionHandler(s.uncaughtExceptionHandler);
+                }
             }
-            sleep.register(i, workers[i]);
+            sleep.register(i, workers[i].thread());
         }
         liveWorkers = parallelism;
+        this.factoryThreads = s.threadFactory != null;
         this.tracerOverheadNanos = s.tracing ? TracerCalibration.calibrate() : 0.0;
     }
 
@@ -153,8 +165,13 @@ abstract class AbstractPool extends ExecutorMethods {
                 tracingPools++;
             }
         }
+        if (factoryThreads) {
+            synchronized (Worker.class) {
+                Worker.factoryPools++; // before the threads start: Thread.start() publishes it to them
+            }
+        }
         for (Worker w : workers) {
-            w.start();
+            w.thread().start();
         }
     }
 
@@ -332,9 +349,10 @@ abstract class AbstractPool extends ExecutorMethods {
      */
     private void reportUncaught(Worker w, Throwable failure) {
         try {
-            Thread.UncaughtExceptionHandler h = uncaughtHandler != null ? uncaughtHandler : w.getUncaughtExceptionHandler();
+            Thread t = w.thread();
+            Thread.UncaughtExceptionHandler h = uncaughtHandler != null ? uncaughtHandler : t.getUncaughtExceptionHandler();
             if (h != null) {
-                h.uncaughtException(w, failure);
+                h.uncaughtException(t, failure);
             }
         } catch (Throwable ignored) {
             // ignored, as Thread.dispatchUncaughtException ignores it
@@ -422,7 +440,7 @@ abstract class AbstractPool extends ExecutorMethods {
             Thread.yield();
         } else {
             if (w.waitingOn != task) {
-                if (!task.registerWaiter(new Task.WaitNode(w))) {
+                if (!task.registerWaiter(new Task.WaitNode(w.thread()))) {
                     return; // completing right now
                 }
                 w.waitingOn = task;
@@ -554,6 +572,11 @@ abstract class AbstractPool extends ExecutorMethods {
                     tracingPools--;
                 }
             }
+            if (factoryThreads) {
+                synchronized (Worker.class) {
+                    Worker.factoryPools--;
+                }
+            }
             STATE.setVolatile(this, TERMINATED); // pairs with lvState() in isTerminated()
             terminated.countDown();
         }
@@ -612,8 +635,8 @@ abstract class AbstractPool extends ExecutorMethods {
     @Override
     public <T> T invoke(Callable<T> root) {
         Objects.requireNonNull(root, "root");
-        Thread th = Thread.currentThread();
-        if (th instanceof Worker && ((Worker) th).pool == this) {
+        Worker cur = Worker.current();
+        if (cur != null && cur.pool == this) {
             try {
                 return root.call(); // nested: already inside this pool
             } catch (RuntimeException | Error e) {
@@ -624,9 +647,8 @@ abstract class AbstractPool extends ExecutorMethods {
         }
         SubmittedTask<T> t = new SubmittedTask<>(root, SubmittedTask.Origin.INVOKE, root, this);
         submitExternal(t);
-        if (th instanceof Worker) {
-            Worker w = (Worker) th; // a worker of another pool: help its own pool meanwhile
-            w.pool.awaitDoneUninterruptibly(w, t);
+        if (cur != null) {
+            cur.pool.awaitDoneUninterruptibly(cur, t); // a worker of another pool: help its own pool meanwhile
         } else {
             t.awaitUninterruptibly();
         }
@@ -717,8 +739,8 @@ abstract class AbstractPool extends ExecutorMethods {
         drain(sharedQueue, unstarted);
         drainMore(unstarted);
         for (Worker w : workers) {
-            if (w != Thread.currentThread()) {
-                w.interrupt();
+            if (w.thread() != Thread.currentThread()) {
+                w.thread().interrupt();
             }
         }
         wakeUps.add(sleep.wakeAll());
@@ -763,7 +785,7 @@ abstract class AbstractPool extends ExecutorMethods {
             return false;
         }
         for (Worker w : workers) {
-            if (w.isAlive()) {
+            if (w.thread().isAlive()) {
                 return false;
             }
         }
@@ -778,11 +800,11 @@ abstract class AbstractPool extends ExecutorMethods {
         }
         for (Worker w : workers) {
             long left = deadline - System.nanoTime();
-            if (left <= 0 && w.isAlive()) {
+            if (left <= 0 && w.thread().isAlive()) {
                 return false;
             }
-            TimeUnit.NANOSECONDS.timedJoin(w, Math.max(left, 1L));
-            if (w.isAlive()) {
+            TimeUnit.NANOSECONDS.timedJoin(w.thread(), Math.max(left, 1L));
+            if (w.thread().isAlive()) {
                 return false;
             }
         }
@@ -792,7 +814,8 @@ abstract class AbstractPool extends ExecutorMethods {
     @Override
     public void close() {
         Thread th = Thread.currentThread();
-        if (th instanceof Worker && ((Worker) th).pool == this) {
+        Worker cur = Worker.current();
+        if (cur != null && cur.pool == this) {
             throw new IllegalStateException("close() was called from a worker of this pool and would wait for "
                     + "itself; call shutdown() from the task instead, or close the pool from outside it");
         }
@@ -822,7 +845,7 @@ abstract class AbstractPool extends ExecutorMethods {
         for (Worker w : workers) {
             while (w.trace.isBusy()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("trace() needs a quiescent pool, but worker " + w.getName()
+                    throw new IllegalStateException("trace() needs a quiescent pool, but worker " + w.thread().getName()
                             + " is still running a task: call it after invoke() returned and nothing else runs");
                 }
                 Thread.onSpinWait();

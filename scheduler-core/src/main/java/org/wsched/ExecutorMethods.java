@@ -211,7 +211,7 @@ abstract class ExecutorMethods implements Scheduler {
     private static <T> void awaitAny(List<SubmittedTask<T>> fs, SubmittedTask<T> first, long deadline)
             throws InterruptedException {
         Thread th = Thread.currentThread();
-        if (th instanceof Worker) {
+        if (Worker.current() != null) {
             long slice = System.nanoTime() + 1_000_000L;
             if (deadline != 0L && slice - deadline > 0) {
                 slice = deadline;
@@ -253,10 +253,9 @@ abstract class ExecutorMethods implements Scheduler {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before waiting for " + t);
         }
-        Thread th = Thread.currentThread();
-        if (th instanceof Worker) {
+        Worker w = Worker.current();
+        if (w != null) {
             // A worker must not block on a queued task: it may be the only one that can run it.
-            Worker w = (Worker) th;
             return w.pool.awaitDone(w, t, deadline, true);
         }
         return t.awaitBlocking(deadline, true);

@@ -145,11 +145,10 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
             }
             // RUNNING: announce the interrupt before the status changes, so a runner that finds
             // the task cancelled waits for the interrupt to land (see awaitCancelInterrupt()).
-            if (mayInterruptIfRunning) {
-                INTERRUPT.setVolatile(this, INTERRUPTING); // pairs with the read in awaitCancelInterrupt()
-            }
+            // Only one canceller announces (CAS); pairs with the read in awaitCancelInterrupt().
+            boolean announced = mayInterruptIfRunning && INTERRUPT.compareAndSet(this, NO_INTERRUPT, INTERRUPTING);
             if (tryCancelRunning()) {
-                if (mayInterruptIfRunning) {
+                if (announced) {
                     Thread r = (Thread) RUNNER.getVolatile(this); // pairs with the store in claim()/run()
                     try {
                         if (r != null) {
@@ -161,7 +160,7 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
                 }
                 return true;
             }
-            if (mayInterruptIfRunning) {
+            if (announced) {
                 INTERRUPT.setVolatile(this, NO_INTERRUPT); // the task completed first: nothing to interrupt
             }
         }

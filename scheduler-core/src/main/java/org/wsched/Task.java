@@ -208,16 +208,15 @@ public class Task<T> {
     /** Waits until done (running, helping or blocking as join does) and returns the final status. */
     final int awaitDone() {
         if (AbstractPool.TRACE_HOOKS && AbstractPool.tracingPools != 0) {
-            Thread t = Thread.currentThread();
-            if (t instanceof Worker && ((Worker) t).trace != null) {
-                return awaitDoneTraced((Worker) t);
+            Worker w = Worker.current();
+            if (w != null && w.trace != null) {
+                return awaitDoneTraced(w);
             }
         }
         int s = laStatus();
         if (s < NORMAL) {
-            Thread t = Thread.currentThread();
-            if (t instanceof Worker) {
-                Worker w = (Worker) t;
+            Worker w = Worker.current();
+            if (w != null) {
                 w.pool.awaitJoin(w, this);
             } else {
                 awaitUninterruptibly();
@@ -293,9 +292,8 @@ public class Task<T> {
             }
             boolean done;
             try {
-                Thread t = Thread.currentThread();
-                if (t instanceof Worker) {
-                    Worker w = (Worker) t;
+                Worker w = Worker.current();
+                if (w != null) {
                     done = w.pool.awaitDone(w, this, deadline, false);
                 } else {
                     done = awaitBlocking(deadline, false);
@@ -325,10 +323,11 @@ public class Task<T> {
     }
 
     static Worker currentWorker(String what) {
-        Thread t = Thread.currentThread();
-        if (t instanceof Worker) {
-            return (Worker) t;
+        Worker w = Worker.current();
+        if (w != null) {
+            return w;
         }
+        Thread t = Thread.currentThread();
         throw new IllegalStateException(what + " must be called from a task running in a wsched pool, "
                 + "but was called from thread '" + t.getName() + "'; start the computation with "
                 + "pool.invoke(() -> ...) or pool.submit(...) and call " + what + " inside it");

@@ -198,6 +198,10 @@ public final class WorkStealingPool extends AbstractPool {
             }
             return true;
         }
+        if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
+            executeInline(w, task); // a submitted task nobody started yet: run it here
+            return true;
+        }
         if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
             return false;
         }

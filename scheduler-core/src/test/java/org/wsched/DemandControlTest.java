@@ -158,6 +158,43 @@ class DemandControlTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aThreadFactoryMakesTheWorkerThreadsAndForkJoinStillWorks(Kind kind) throws Exception {
+        List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ThreadFactory tf = r -> {
+            Thread t = new Thread(r, "custom-" + made.size());
+            t.setDaemon(true);
+            made.add(t);
+            return t;
+        };
+        Scheduler pool = kind.build(2, b -> b.threadFactory(tf));
+        try {
+            assertThat(made).hasSize(2);
+            assertThat(pool.submit(() -> Thread.currentThread().getName()).get()).startsWith("custom-");
+            assertThat(pool.invoke(() -> ConformanceTest.fib(20))).isEqualTo(6765L);
+            AtomicInteger sum = new AtomicInteger();
+            pool.invoke(() -> Task.scope(s -> {
+                s.spawn(() -> sum.addAndGet(1));
+                s.spawn(() -> sum.addAndGet(2));
+            }));
+            pool.invoke(() -> Task.parallelFor(0, 1000, i -> sum.incrementAndGet()));
+            assertThat(sum.get()).isEqualTo(1003);
+        } finally {
+            pool.close();
+        }
+        for (Thread t : made) {
+            assertThat(t.isAlive()).as(t.getName() + " alive after close").isFalse();
+        }
+        assertThat(Worker.factoryPools).isZero();
+    }
+
+    @Test
+    void aThreadFactoryThatReturnsNullIsAClearError() {
+        assertThatThrownBy(() -> WorkStealingPool.builder().parallelism(1).threadFactory(r -> null).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("threadFactory returned null");
+    }
+
     private static void await(CountDownLatch l) {
         try {
             l.await();
