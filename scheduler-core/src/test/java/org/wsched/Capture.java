@@ -79,6 +79,39 @@ final class Capture {
     }
 
     /**
+     * CPU time that a thread spinning flat out gets over {@code millis} right now: on a loaded
+     * machine (2 cores shared by several builds) a spinning worker gets less than the wall time,
+     * so CPU limits are taken relative to this reference as well as to the wall time.
+     */
+    static long spinnerCpu(long millis) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            while (!stop.get()) {
+                Thread.onSpinWait();
+            }
+        }, "t13-reference-spinner");
+        t.setDaemon(true);
+        t.start();
+        Thread.sleep(20);
+        long c0 = cpuNanos(t);
+        Thread.sleep(millis);
+        long c = cpuNanos(t) - c0;
+        stop.set(true);
+        t.join();
+        return c;
+    }
+
+    /**
+     * [cpu of the threads named {@code prefix...}, cpu of a reference spinner] over the same
+     * {@code millis} of wall time.
+     */
+    static long[] cpuOverWithReference(List<Thread> ts, long millis) throws InterruptedException {
+        long c0 = cpuNanos(ts);
+        long ref = spinnerCpu(millis);
+        return new long[] {cpuNanos(ts) - c0, ref};
+    }
+
+    /**
      * Stops a pool without waiting for it to cooperate: shutdownNow, then at most {@code 2 s}
      * of awaitTermination. Never calls close() (a wedged pool's close() never returns).
      */
