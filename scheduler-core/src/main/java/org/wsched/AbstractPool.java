@@ -318,6 +318,12 @@ abstract class AbstractPool extends ExecutorMethods {
         if (t.claimed && !t.claim()) {
             return; // cancelled, drained, or run by its joiner
         }
+        if (w.orphan != null) {
+            completeOrphan(w);
+        }
+        // If the call below fails before it starts (a StackOverflowError at the call), t was
+        // taken but never run: a shallower frame finds it here and completes it (cancelled).
+        w.orphan = t;
         runOwned(w, t, shared);
         if (t instanceof SubmittedTask) {
             SubmittedTask<?> st = (SubmittedTask<?>) t;
@@ -327,8 +333,14 @@ abstract class AbstractPool extends ExecutorMethods {
         }
     }
 
-    /** The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs it now. */
+    /**
+     * The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs
+     * it now. A claimed task (another thread may wait for it) is marked as in runTask().
+     */
     final void executeInline(Worker w, Task<?> t) {
+        if (t.claimed) {
+            w.orphan = t;
+        }
         runOwned(w, t, false);
     }
 
@@ -337,6 +349,7 @@ abstract class AbstractPool extends ExecutorMethods {
      * body (in completion, tracing) completes it exceptionally here, so no joiner waits for ever.
      */
     private void runOwned(Worker w, Task<?> t, boolean shared) {
+        w.orphan = null; // entered: from here on the catch below covers t
         try {
             executeOwned(w, t, shared);
         } catch (Throwable e) {

@@ -390,15 +390,20 @@ public class Task<T> {
      * Completes a task its caller was running when something outside the body failed (a
      * {@link StackOverflowError} or {@link OutOfMemoryError} in completion, tracing, JFR), so no
      * joiner waits for ever: with the body's own outcome if the body finished, else with
-     * {@code failure}. The caller owns the task (ran it, or claimed it).
+     * {@code failure}, else (null: the task was taken but never started) as cancelled. The
+     * caller owns the task (took it, ran it, or claimed it).
      */
     final void completeAfterFailure(Throwable failure) {
         if (laStatus() < NORMAL) {
             int s = stash;
             if (s != 0) {
                 complete(outcome, s, true);
-            } else {
+            } else if (failure != null) {
                 complete(failure, EXCEPTIONAL, true);
+            } else {
+                clearBody();
+                complete(new CancellationException("the task never ran: its worker took it, then failed (e.g. a "
+                        + "StackOverflowError at the very edge of its stack) before it could start it"), CANCELLED, true);
             }
         }
     }

@@ -152,4 +152,38 @@ final class Capture {
     static Stream<Arguments> bothRuntimesP12() {
         return Stream.of(Pools.WORK_STEALING, Pools.CENTRALIZED).flatMap(k -> Stream.of(1, 2).map(p -> Arguments.of(k, p)));
     }
+
+    /** Waits until the pool's executed and spawned counts have not moved for {@code quietMillis} (at most {@code maxMillis}). */
+    static void awaitQuiet(Scheduler pool, long quietMillis, long maxMillis) throws InterruptedException {
+        long end = System.nanoTime() + maxMillis * 1_000_000L;
+        long last = activity(pool);
+        long since = System.nanoTime();
+        while (System.nanoTime() < end) {
+            Thread.sleep(20);
+            long now = activity(pool);
+            if (now != last) {
+                last = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= quietMillis * 1_000_000L) {
+                return;
+            }
+        }
+    }
+
+    private static long activity(Scheduler pool) {
+        SchedulerStats st = pool.stats();
+        return st.tasksExecuted() + st.spawns();
+    }
+
+    /** On a failure only: the top of each pool thread's stack and the pool's counters, to stderr. */
+    static void dumpThreads(String prefix, Scheduler pool) {
+        for (Thread t : threads(prefix)) {
+            StackTraceElement[] st = t.getStackTrace();
+            System.err.println(t.getName() + " (" + t.getState() + ", stack depth " + st.length + "):");
+            for (int i = 0; i < Math.min(16, st.length); i++) {
+                System.err.println("    at " + st[i]);
+            }
+        }
+        System.err.println(pool.stats());
+    }
 }
