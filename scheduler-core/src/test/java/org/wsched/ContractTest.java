@@ -428,7 +428,7 @@ class ContractTest {
         Scheduler pool = kind.create(p);
         try {
             AtomicBoolean running = new AtomicBoolean(true);
-            int depth = p == 1 ? 14 : 15; // about 3 s of work per worker
+            int depth = p == 1 ? 13 : 14; // about 1.6 s of work per worker: starved submissions would wait that long
             Future<Long> root = pool.submit(() -> {
                 try {
                     return tree(depth);
@@ -439,7 +439,7 @@ class ContractTest {
             Thread.sleep(50);
             long max = externalDelays(pool, running);
             assertThat(root.get(30, TimeUnit.SECONDS)).isEqualTo(1L << depth);
-            assertThat(max / 1_000_000L).as("max submit-to-start delay of external tasks (ms) during a ~3 s fork/join run")
+            assertThat(max / 1_000_000L).as("max submit-to-start delay of external tasks (ms) during a ~1.6 s fork/join run")
                     .isLessThan(500L);
         } finally {
             Capture.abandon(pool);
@@ -453,7 +453,7 @@ class ContractTest {
     void item9_externalSubmissionsAreNotStarvedByAFireAndForgetTree(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
-            int depth = p == 1 ? 14 : 15; // 2^(depth+1) nodes of 100 µs: about 3 s per worker
+            int depth = p == 1 ? 13 : 14; // 2^(depth+1) nodes of 100 µs: about 1.6 s per worker
             long nodes = (1L << (depth + 1)) - 1;
             AtomicLong done = new AtomicLong();
             AtomicBoolean running = new AtomicBoolean(true);
