@@ -14,22 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CentralizedQueueTest {
 
-    static long fib(int n) {
-        if (n < 2) {
-            return n;
-        }
-        Task<Long> a = Task.spawn(() -> fib(n - 1));
-        long b = fib(n - 2);
-        return a.join() + b;
-    }
-
     @ParameterizedTest(name = "p={0}")
     @ValueSource(ints = {1, 2})
     void deadEntriesStayBoundedWhileOneLargeRootRuns(int p) {
         try (CentralizedPool pool = CentralizedPool.builder().parallelism(p).build()) {
             long[] seen = new long[2];
             long r = pool.invoke(() -> {
-                long v = fib(27); // about 317,000 spawns, nearly all claimed inline by their joiners
+                long v = ConformanceTest.fib(27); // about 317,000 spawns, nearly all claimed inline by their joiners
                 seen[0] = pool.estimatedReadyEntries();
                 return v;
             });

@@ -37,13 +37,8 @@ class DemandControlTest {
     void maxQueuedSubmissionsRejectsAtTheBoundAndNamesIt(Kind kind) throws Exception {
         Scheduler pool = kind.build(1, b -> b.maxQueuedSubmissions(10));
         CountDownLatch gate = new CountDownLatch(1);
-        CountDownLatch blocking = new CountDownLatch(1);
         try {
-            pool.execute(() -> {
-                blocking.countDown();
-                await(gate);
-            });
-            assertThat(blocking.await(10, TimeUnit.SECONDS)).isTrue(); // the only worker is busy
+            occupyTheOnlyWorker(pool, gate);
             AtomicInteger ran = new AtomicInteger();
             List<Future<?>> accepted = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -93,13 +88,8 @@ class DemandControlTest {
     void maxQueueDelayShedsUntilTheBacklogDrains(Kind kind) throws Exception {
         Scheduler pool = kind.build(1, b -> b.maxQueueDelay(Duration.ofMillis(50)));
         CountDownLatch gate = new CountDownLatch(1);
-        CountDownLatch blocking = new CountDownLatch(1);
         try {
-            pool.execute(() -> {
-                blocking.countDown();
-                await(gate);
-            });
-            assertThat(blocking.await(10, TimeUnit.SECONDS)).isTrue();
+            occupyTheOnlyWorker(pool, gate);
             AtomicInteger ran = new AtomicInteger();
             Future<?> waiting = pool.submit(ran::incrementAndGet); // accepted: nothing waited yet
             Thread.sleep(120);
@@ -193,6 +183,16 @@ class DemandControlTest {
     void aThreadFactoryThatReturnsNullIsAClearError() {
         assertThatThrownBy(() -> WorkStealingPool.builder().parallelism(1).threadFactory(r -> null).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("threadFactory returned null");
+    }
+
+    /** Runs a task on the pool's one worker that waits for {@code gate}; returns once it runs. */
+    private static void occupyTheOnlyWorker(Scheduler pool, CountDownLatch gate) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        pool.execute(() -> {
+            running.countDown();
+            await(gate);
+        });
+        assertThat(running.await(10, TimeUnit.SECONDS)).as("the worker started the blocking task").isTrue();
     }
 
     private static void await(CountDownLatch l) {
