@@ -38,7 +38,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> dagArgs;
 
     @Option(names = "--schedulers", required = true, paramLabel = "A,B,...",
-            description = "Schedulers: greedy, greedy-lifo, ws, ws-p2c, ws-half, ws-rr, ws-cont, or all.")
+            description = "Schedulers: greedy, greedy-lifo, hlfet (offline), ws, ws-p2c, ws-half, ws-rr, ws-cont, or all.")
     String schedulerArg;
 
     @Option(names = "--procs", defaultValue = "1,2,4,..,1024", paramLabel = "LIST",

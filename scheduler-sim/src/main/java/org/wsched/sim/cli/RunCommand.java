@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     String dag;
 
     @Option(names = "--scheduler", required = true, paramLabel = "NAME", converter = Args.SchedulerConverter.class,
-            description = "greedy, greedy-lifo, ws, ws-p2c, ws-half, ws-rr or ws-cont.")
+            description = "greedy, greedy-lifo, hlfet (offline), ws, ws-p2c, ws-half, ws-rr or ws-cont.")
     SchedulerPolicy scheduler;
 
     @Option(names = "--procs", required = true, paramLabel = "P", description = "Number of processors.")

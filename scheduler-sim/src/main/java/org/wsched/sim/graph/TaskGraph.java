@@ -167,6 +167,24 @@ public final class TaskGraph {
         return new TaskGraph(c, succStart, succ, predCount, nodeKind, edgeKind, timeUnit, w, s);
     }
 
+    /**
+     * The same graph with every node's cost multiplied by {@code factor} (work and span scale by
+     * it too): the same schedule in a finer time unit.
+     *
+     * @throws IllegalArgumentException if {@code factor} is below 1 or a cost would overflow
+     */
+    public TaskGraph withCostsScaledBy(long factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("the cost scale factor must be >= 1, was " + factor);
+        }
+        long[] c = new long[cost.length];
+        for (int v = 0; v < c.length; v++) {
+            c[v] = Math.multiplyExact(cost[v], factor);
+        }
+        return new TaskGraph(c, succStart, succ, predCount, nodeKind, edgeKind, timeUnit,
+                Math.multiplyExact(work, factor), Math.multiplyExact(span, factor));
+    }
+
     @Override
     public String toString() {
         return "TaskGraph[nodes=" + nodeCount() + ", edges=" + edgeCount() + ", work=" + work

@@ -80,4 +80,41 @@ public final class TopologicalPass {
         }
         return tail == n ? span : -1 - tail;
     }
+
+    /**
+     * The static bottom level of every node: its cost plus the heaviest path below it (the
+     * largest bottom level among its successors), so {@code max_v bottomLevel[v]} is the span.
+     * One topological pass forward to order the nodes, one backward to sum.
+     */
+    public static long[] bottomLevels(TaskGraph g) {
+        int n = g.nodeCount();
+        int[] remaining = g.predecessorCounts();
+        int[] order = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int v = 0; v < n; v++) {
+            if (remaining[v] == 0) {
+                order[tail++] = v;
+            }
+        }
+        while (head < tail) {
+            int v = order[head++];
+            for (int i = g.firstSuccessor(v), end = g.endSuccessor(v); i < end; i++) {
+                int s = g.successorAt(i);
+                if (--remaining[s] == 0) {
+                    order[tail++] = s;
+                }
+            }
+        }
+        long[] level = new long[n];
+        for (int k = n - 1; k >= 0; k--) {
+            int v = order[k];
+            long below = 0;
+            for (int i = g.firstSuccessor(v), end = g.endSuccessor(v); i < end; i++) {
+                below = Math.max(below, level[g.successorAt(i)]);
+            }
+            level[v] = g.cost(v) + below;
+        }
+        return level;
+    }
 }

@@ -15,6 +15,19 @@ public interface SchedulerPolicy {
     String description();
 
     /**
+     * Whether the policy knows the whole graph in advance (an offline list scheduler such as
+     * {@code hlfet}) rather than only the nodes made ready so far; tables and charts label it.
+     */
+    default boolean offline() {
+        return false;
+    }
+
+    /** The name as tables and charts show it: {@code hlfet (offline)} for an offline policy. */
+    default String label() {
+        return offline() ? name() + " (offline)" : name();
+    }
+
+    /**
      * Whether idle processors steal: each attempt costs the steal latency whether it succeeds
      * or not. If false, an idle processor waits at no cost until a node becomes ready and takes
      * it at once (a centralized greedy scheduler).

@@ -128,7 +128,7 @@ class CliTest {
     void unknownSchedulerListsValidOnesAndExits2() {
         Result r = cli("run", "--dag", "fib:10", "--scheduler", "wss", "--procs", "4");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown scheduler 'wss'").contains("greedy, greedy-lifo, ws, ws-p2c, ws-half, ws-rr, ws-cont");
+        assertThat(r.err()).contains("unknown scheduler 'wss'").contains("greedy, greedy-lifo, hlfet, ws, ws-p2c, ws-half, ws-rr, ws-cont");
         Result c = cli("compare", "--dag", "fib:10", "--schedulers", "greedy,nope", "--out", dir.toString());
         assertThat(c.code()).isEqualTo(2);
         assertThat(c.err()).contains("unknown scheduler 'nope'");
