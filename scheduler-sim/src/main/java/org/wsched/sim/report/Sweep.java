@@ -1,24 +1,23 @@
 package org.wsched.sim.report;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
 import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.metrics.EventEstimate;
 import org.wsched.sim.metrics.RunResult;
 import org.wsched.sim.policy.SchedulerPolicy;
 
 /**
- * Runs every (dag, scheduler, procs, seed) combination on a pool of threads and returns the
- * results in a fixed order (dag, scheduler, procs, seed), whatever order the runs finish in.
- * Graphs are immutable and shared by the runs.
+ * Runs every (dag, scheduler, steal latency, procs, seed) combination on a pool of threads and
+ * returns the results in that fixed order, whatever order the runs finish in. Graphs are
+ * immutable and shared by the runs.
  */
 public final class Sweep {
     private Sweep() {
@@ -28,33 +27,55 @@ public final class Sweep {
     public record Dag(String spec, TaskGraph graph) {
     }
 
+    /** The number of runs of a sweep. */
+    public static int runs(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies,
+                           List<Integer> procs, List<Long> seeds) {
+        return dags.size() * schedulers.size() * latencies.size() * procs.size() * seeds.size();
+    }
+
+    /** The estimated events of the whole sweep ({@link EventEstimate}). */
+    public static double events(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies,
+                                List<Integer> procs, List<Long> seeds) {
+        double e = 0;
+        for (Dag d : dags) {
+            for (SchedulerPolicy s : schedulers) {
+                for (long l : latencies) {
+                    for (int p : procs) {
+                        e += EventEstimate.events(d.graph(), s, p, l) * seeds.size();
+                    }
+                }
+            }
+        }
+        return e;
+    }
+
     /**
      * Runs the sweep.
      *
-     * @param progress where to draw a progress bar, or null for none
+     * @param progress where to report progress, or null for nowhere
      */
-    public static List<RunResult> run(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Integer> procs,
-                                      List<Long> seeds, long stealLatency, int threads, PrintWriter progress)
+    public static List<RunResult> run(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies,
+                                      List<Integer> procs, List<Long> seeds, int threads, Progress progress)
             throws InterruptedException {
         List<Runnable> jobs = new ArrayList<>();
-        int total = dags.size() * schedulers.size() * procs.size() * seeds.size();
-        RunResult[] results = new RunResult[total];
-        AtomicInteger done = new AtomicInteger();
+        RunResult[] results = new RunResult[runs(dags, schedulers, latencies, procs, seeds)];
         int index = 0;
         for (Dag d : dags) {
             for (SchedulerPolicy s : schedulers) {
-                for (int p : procs) {
-                    for (long seed : seeds) {
-                        int slot = index++;
-                        jobs.add(() -> {
-                            SimConfig c = new SimConfig(p, seed, stealLatency);
-                            RunStats stats = Simulator.run(d.graph(), s, c);
-                            results[slot] = RunResult.of(d.spec(), s.name(), d.graph(), c, stats);
-                            int n = done.incrementAndGet();
-                            if (progress != null) {
-                                drawBar(progress, n, total);
-                            }
-                        });
+                for (long latency : latencies) {
+                    for (int p : procs) {
+                        double weight = EventEstimate.events(d.graph(), s, p, latency);
+                        for (long seed : seeds) {
+                            int slot = index++;
+                            jobs.add(() -> {
+                                SimConfig c = new SimConfig(p, seed, latency);
+                                RunStats stats = Simulator.run(d.graph(), s, c);
+                                results[slot] = RunResult.of(d.spec(), s.name(), d.graph(), c, stats);
+                                if (progress != null) {
+                                    progress.done(weight);
+                                }
+                            });
+                        }
                     }
                 }
             }
@@ -87,16 +108,8 @@ public final class Sweep {
             pool.shutdownNow();
         }
         if (progress != null) {
-            progress.print("\r" + " ".repeat(70) + "\r");
-            progress.flush();
+            progress.finish();
         }
         return List.of(results);
-    }
-
-    private static synchronized void drawBar(PrintWriter out, int done, int total) {
-        int width = 40;
-        int filled = (int) ((long) done * width / total);
-        out.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total + " runs");
-        out.flush();
     }
 }

@@ -89,7 +89,8 @@ class CliTest {
             assertThat(out.resolve(f)).as(f).exists();
             assertThat(Files.size(out.resolve(f))).as(f).isPositive();
         }
-        JsonNode rows = JSON.readTree(out.resolve("results.json").toFile());
+        JsonNode doc = JSON.readTree(out.resolve("results.json").toFile());
+        JsonNode rows = doc.get("runs");
         assertThat(rows.size()).isEqualTo(2 * 3 * 5 * 2);
         List<String> dagsSeen = new ArrayList<>();
         for (JsonNode row : rows) {
