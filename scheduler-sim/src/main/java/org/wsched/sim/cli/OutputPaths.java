@@ -19,6 +19,12 @@ final class OutputPaths {
             throw new IllegalArgumentException(option + " " + dir + " is a file; give a directory (it is created "
                     + "if missing)");
         }
+        for (Path up = dir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up) && !Files.isDirectory(up)) {
+                throw new IllegalArgumentException("cannot create the " + option + " directory " + dir + ": " + up
+                        + " is a file, not a directory");
+            }
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException | InvalidPathException e) {
@@ -53,7 +59,22 @@ final class OutputPaths {
             }
         }
         Path parent = file.toAbsolutePath().getParent();
-        directory(option + " file's", parent);
+        for (Path up = parent; up != null; up = up.getParent()) {
+            if (Files.exists(up) && !Files.isDirectory(up)) {
+                throw new IllegalArgumentException("cannot write " + option + " " + file + ": " + up
+                        + " is a file, not a directory");
+            }
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException | InvalidPathException e) {
+            throw new IllegalArgumentException("cannot create the directory " + parent + " for " + option + " " + file
+                    + ": " + reason(e));
+        }
+        if (!Files.isWritable(parent)) {
+            throw new IllegalArgumentException("cannot write " + option + " " + file + ": the directory " + parent
+                    + " is not writable");
+        }
         if (Files.exists(file) && !Files.isWritable(file)) {
             throw new IllegalArgumentException(option + " " + file + " is not writable; give a file you can write to");
         }
