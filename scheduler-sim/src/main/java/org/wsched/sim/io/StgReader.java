@@ -91,10 +91,9 @@ public final class StgReader {
                     throw DagInputException.atLine(KIND, name, lineNo, "task " + v
                             + " has a negative predecessor count " + npred);
                 }
-                if (t.overflowed() || t.count() - 3 != npred) {
+                if (t.count() - 3 != npred) {
                     throw DagInputException.atLine(KIND, name, lineNo, "task " + v + " says it has " + npred
-                            + " predecessor" + (npred == 1 ? "" : "s") + " but lists "
-                            + (t.overflowed() ? "more than " + (t.count() - 3) : String.valueOf(t.count() - 3)));
+                            + " predecessor" + (npred == 1 ? "" : "s") + " but lists " + (t.count() - 3));
                 }
                 b.setCost(v, cost);
                 if (preds.length < npred) {
