@@ -32,7 +32,7 @@ public final class DagSpecs {
             "seriesparallel:n=N,p=P,cost=LO-HI,seed=S         random series-parallel graph",
             "random:n=N,p=P,cost=LO-HI,seed=S                 random DAG (edge i->j w.p. P)",
             "stg:PATH                  Standard Task Graph Set file",
-            "wf:PATH                   WfCommons JSON (schema 1.5), runtimes in ms ticks",
+            "wf:PATH                   WfCommons JSON (schema 1.5, or 1.4 and older), runtimes in ms ticks",
             "dag:PATH | trace:PATH     wsched-dag file (the runtime's trace format), .gz allowed",
             "DIR                       (compare) every .stg, .json, .dag and .dag.gz file in a directory");
 

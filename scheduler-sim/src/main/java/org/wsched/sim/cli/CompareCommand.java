@@ -79,6 +79,9 @@ final class CompareCommand implements Callable<Integer> {
                     + "keeps only the aggregate charts.")
     boolean dagCharts;
 
+    @picocli.CommandLine.Mixin
+    Multiprogramming multiprogramming = new Multiprogramming();
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Runs in parallel (default: the number of cores).")
     Integer threads;
@@ -110,6 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Long> latencies = Args.option(spec, "--steal-latency", latencyArg, () -> ListArgs.latencies(latencyArg));
         ChartFormat format = Args.option(spec, "--charts", chartsArg, () -> ChartFormat.parse(chartsArg));
         String baseline = baseline(schedulers);
+        multiprogramming.check(spec);
         Args.check(spec, seeds >= 1 && seeds <= 10_000, "Invalid value for option '--seeds': must be in 1..10000, was " + seeds);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Args.check(spec, nThreads >= 1, "Invalid value for option '--threads': must be >= 1, was " + nThreads);
@@ -134,9 +138,15 @@ final class CompareCommand implements Callable<Integer> {
         warnAboutHugeRuns(err, loaded, schedulers, latencies, procs);
         String command = "wsched-sim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Provenance provenance = Provenance.of(command, seedList);
-        Progress progress = new Progress(err, terminal, Sweep.runs(loaded, schedulers, latencies, procs, seedList),
-                Sweep.events(loaded, schedulers, latencies, procs, seedList));
-        List<RunResult> results = Sweep.run(loaded, schedulers, latencies, procs, seedList, nThreads, progress);
+        Sweep.Plan plan = new Sweep.Plan(loaded, schedulers, latencies, procs, seedList,
+                multiprogramming.availableOrZero(), multiprogramming.quantumOrZero());
+        for (SchedulerPolicy s : schedulers) {
+            if (multiprogramming.available != null && !s.steals()) {
+                throw new IllegalArgumentException("--available runs need work-stealing schedulers; " + s.name()
+                        + " is centralized and would hand work to descheduled processors");
+            }
+        }
+        List<RunResult> results = Sweep.run(plan, nThreads, new Progress(err, terminal, plan.runs(), plan.events()));
         ResultFiles.writeCsv(results, out.resolve("results.csv"));
         ResultFiles.writeJson(results, provenance, out.resolve("results.json"));
         List<Summary.Row> summary = Summary.of(results);

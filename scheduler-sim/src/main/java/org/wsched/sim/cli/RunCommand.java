@@ -55,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @picocli.CommandLine.Mixin
+    Multiprogramming multiprogramming = new Multiprogramming();
+
     @Option(names = "--schedule-out", paramLabel = "FILE.json",
             description = "Also write the run as Chrome Trace Event JSON (open in ui.perfetto.dev or chrome://tracing): "
                     + "one event per node (tid = processor, args.node = node index) and per steal attempt.")
@@ -78,7 +81,13 @@ final class RunCommand implements Callable<Integer> {
         if (gantt != null) {
             OutputPaths.file("--gantt", gantt, ".png", ".svg");
         }
-        SimConfig config = new SimConfig(procs, seed, stealLatency);
+        multiprogramming.check(spec);
+        int available = multiprogramming.availableOrZero();
+        Args.check(spec, available <= procs, "Invalid value for option '--available': must be at most --procs ("
+                + procs + "), was " + available);
+        SimConfig config = available > 0 && available < procs
+                ? new SimConfig(procs, seed, stealLatency, available, multiprogramming.quantumOrZero())
+                : new SimConfig(procs, seed, stealLatency);
         TaskGraph g = StrandOverhead.apply(spec, DagSpecs.load(dag), strandOverhead);
         if (gantt != null) {
             GanttChart.check(gantt, g, procs);

@@ -44,6 +44,13 @@ import org.wsched.sim.util.SplitMix64;
  * attempts. This keeps graphs with long nodes (milliseconds as ticks) fast to simulate, and
  * changes only which random victims the skipped — necessarily failed — attempts would have
  * drawn.
+ *
+ * <h2>Multiprogrammed runs</h2>
+ * With {@link SimConfig#available()} P_A &lt; P, a {@link Kernel} grants P_A processors per
+ * quantum and an activity (node or steal attempt) ends after as many <em>granted</em> ticks as
+ * it lasts; a node's recorded start is its first granted tick. Thieves do not park (each
+ * attempt is simulated), and only stealing policies may run this way: a centralized greedy
+ * scheduler would hand work to processors the kernel has descheduled.
  */
 public final class Simulator {
     private Simulator() {
@@ -59,6 +66,11 @@ public final class Simulator {
      * finish and processor (and every steal attempt) in {@code record} if it is not null.
      */
     public static RunStats run(TaskGraph g, SchedulerPolicy policy, SimConfig config, ScheduleRecord record) {
+        if (config.multiprogrammed() && !policy.steals()) {
+            throw new IllegalArgumentException("a multiprogrammed run (P_A = " + config.available() + " of P = "
+                    + config.procs() + ") needs a work-stealing scheduler; " + policy.name() + " is centralized and "
+                    + "would hand work to descheduled processors");
+        }
         if (g.nodeCount() == 0) {
             return new RunStats(0, 0, 0, new long[config.procs()]);
         }
@@ -81,6 +93,10 @@ public final class Simulator {
         /** Free processors (non-stealing) or parked thieves (stealing), with their next attempt time. */
         private final int[] waiting;
         private final long[] nextAttempt;
+        /** When each thief's current steal attempt began. */
+        private final long[] attemptStart;
+        /** The kernel of a multiprogrammed run, null for dedicated processors. */
+        private final Kernel kernel;
         private int waitingCount;
         private int[] buf;
         private byte[] kinds;
@@ -101,6 +117,8 @@ public final class Simulator {
             this.events = new EventWheel(procs, new long[procs]);
             this.waiting = new int[procs];
             this.nextAttempt = steals ? new long[procs] : null;
+            this.attemptStart = steals ? new long[procs] : null;
+            this.kernel = config.multiprogrammed() ? new Kernel(config) : null;
         }
 
         RunStats execute() {
@@ -156,7 +174,7 @@ public final class Simulator {
                         stolen++;
                     }
                     if (record != null) {
-                        record.stealAttempt(p, t - latency, t, next >= 0);
+                        record.stealAttempt(p, attemptStart[p], t, next >= 0);
                     }
                 }
                 if (next >= 0) {
@@ -212,15 +230,29 @@ public final class Simulator {
             running[p] = v;
             long c = g.cost(v);
             busy[p] += c;
-            if (record != null) {
-                record.started(v, p, t);
+            if (kernel == null) {
+                if (record != null) {
+                    record.started(v, p, t);
+                }
+                events.schedule(p, t + c);
+                return;
             }
-            events.schedule(p, t + c);
+            if (record != null) {
+                record.started(v, p, c == 0 ? t : kernel.firstGranted(p, t));
+            }
+            events.schedule(p, kernel.finish(p, t, c));
         }
 
-        /** Thief p, with nothing to run at tick t, begins a steal attempt, or parks if no deque holds work. */
+        /**
+         * Thief p, with nothing to run at tick t, begins a steal attempt, or parks if no deque
+         * holds work (never in a multiprogrammed run).
+         */
         private void stealOrPark(int p, long t) {
-            if (work.hasReadyWork()) {
+            if (kernel != null) {
+                attemptStart[p] = kernel.firstGranted(p, t);
+                events.schedule(p, kernel.finish(p, t, latency));
+            } else if (work.hasReadyWork()) {
+                attemptStart[p] = t;
                 events.schedule(p, t + latency);
             } else {
                 nextAttempt[p] = t + latency;
@@ -251,6 +283,7 @@ public final class Simulator {
                     skipAttempts(q, a, skipped);
                     a += skipped * latency;
                 }
+                attemptStart[q] = a - latency;
                 events.schedule(q, a);
             }
             waitingCount = 0;

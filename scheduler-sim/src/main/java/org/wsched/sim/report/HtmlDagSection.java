@@ -33,12 +33,14 @@ final class HtmlDagSection {
                     .append(stem).append('.').append(format.imageExtension()).append("\" alt=\"").append(stem)
                     .append("\"></a>\n");
         }
+        boolean shared = rows.stream().anyMatch(r -> r.dag().equals(dag) && r.multiprogrammed());
         h.append("<div class=\"wide\"><table>\n<tr><th class=\"l\">scheduler</th>")
                 .append(manyLatencies ? "<th>steal latency</th>" : "")
                 .append("<th>P</th><th>runs</th><th>makespan</th>")
                 .append("<th>95% interval</th><th>lower bound</th><th>Graham bound</th><th>T_P / lower</th>")
                 .append("<th>speedup</th><th>efficiency</th><th>utilization</th><th>steal attempts</th>")
-                .append("<th>steals</th><th>attempts / (P&middot;T&infin;)</th><th>imbalance</th></tr>\n");
+                .append("<th>steals</th><th>attempts / (P&middot;T&infin;)</th><th>imbalance</th>")
+                .append(shared ? "<th>P_A</th><th>T_P / (T1/P_A + T&infin;&middot;P/P_A)</th>" : "").append("</tr>\n");
         for (Summary.Row r : rows) {
             if (!r.dag().equals(dag)) {
                 continue;
@@ -56,6 +58,7 @@ final class HtmlDagSection {
                     .append(td("%.3f", r.efficiency().mean())).append(td("%.3f", r.utilization()))
                     .append(withInterval("%,.0f", r.stealAttempts())).append(withInterval("%,.0f", r.steals()))
                     .append(td("%.3f", r.stealAttemptsPerPSpan())).append(td("%.3f", r.imbalance()))
+                    .append(shared ? td("%d", r.available()) + td("%.3f", r.ratioToAbpBound()) : "")
                     .append("</tr>\n");
         }
         h.append("</table></div>\n");

@@ -81,7 +81,8 @@ public final class ResultFiles {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("dag,scheduler,stealLatency,procs,runs,work,span,lowerBound,grahamBound,makespanMean,makespanCi95,"
                     + "speedupMean,speedupCi95,efficiencyMean,efficiencyCi95,ratioToLowerBound,utilization,"
-                    + "stealAttemptsMean,stealAttemptsCi95,stealsMean,stealsCi95,stealAttemptsPerPSpan,imbalance\n");
+                    + "stealAttemptsMean,stealAttemptsCi95,stealsMean,stealsCi95,stealAttemptsPerPSpan,imbalance,available,"
+                    + "ratioToAbpBound\n");
             for (Summary.Row r : rows) {
                 w.write(String.join(",", csvField(r.dag()), csvField(r.scheduler()), String.valueOf(r.stealLatency()),
                         String.valueOf(r.procs()), String.valueOf(r.runs()), String.valueOf(r.work()),
@@ -89,7 +90,8 @@ public final class ResultFiles {
                         stat(r.makespan()), stat(r.speedup()), stat(r.efficiency()),
                         String.valueOf(r.ratioToLowerBound()), String.valueOf(r.utilization()),
                         stat(r.stealAttempts()), stat(r.steals()),
-                        String.valueOf(r.stealAttemptsPerPSpan()), String.valueOf(r.imbalance())));
+                        String.valueOf(r.stealAttemptsPerPSpan()), String.valueOf(r.imbalance()),
+                        String.valueOf(r.available()), String.valueOf(r.ratioToAbpBound())));
                 w.write('\n');
             }
         }

@@ -17,7 +17,11 @@ public final class Summary {
     public record Row(String dag, String scheduler, long stealLatency, int procs, int runs, long work, long span,
                       long lowerBound, double grahamBound, Stat makespan, Stat speedup, Stat efficiency,
                       double ratioToLowerBound, double utilization, Stat stealAttempts, Stat steals,
-                      double stealAttemptsPerPSpan, double imbalance) {
+                      double stealAttemptsPerPSpan, double imbalance, int available, double ratioToAbpBound) {
+        /** Whether the kernel granted fewer than P processors. */
+        public boolean multiprogrammed() {
+            return available < procs;
+        }
     }
 
     /** Mean and 95% confidence half-width over seeds (half-width NaN for a single run: no interval). */
@@ -65,6 +69,7 @@ public final class Summary {
             double[] steals = new double[g.size()];
             double perPSpan = 0;
             double imbalance = 0;
+            double abp = 0;
             for (int i = 0; i < g.size(); i++) {
                 RunResult r = g.get(i);
                 makespan[i] = r.makespan();
@@ -76,11 +81,13 @@ public final class Summary {
                 steals[i] = r.steals();
                 perPSpan += r.stealAttemptsPerPSpan();
                 imbalance += r.imbalance();
+                abp += r.ratioToAbpBound();
             }
             int n = g.size();
             rows.add(new Row(first.dag(), first.scheduler(), first.stealLatency(), first.procs(), n, first.work(),
                     first.span(), first.lowerBound(), first.grahamBound(), stat(makespan), stat(speedup),
-                    stat(efficiency), ratio / n, util / n, stat(attempts), stat(steals), perPSpan / n, imbalance / n));
+                    stat(efficiency), ratio / n, util / n, stat(attempts), stat(steals), perPSpan / n, imbalance / n, first.available(),
+                    abp / n));
         }
         return rows;
     }

@@ -27,26 +27,40 @@ public final class Sweep {
     public record Dag(String spec, TaskGraph graph) {
     }
 
-    /** The number of runs of a sweep. */
-    public static int runs(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies,
-                           List<Integer> procs, List<Long> seeds) {
-        return dags.size() * schedulers.size() * latencies.size() * procs.size() * seeds.size();
-    }
+    /**
+     * What a sweep runs: every combination of these, in this order.
+     *
+     * @param available P_A for multiprogrammed runs (at most P: min(P_A, P) is used), or 0 for
+     *                  dedicated processors
+     * @param quantum   the kernel's quantum when {@code available > 0}
+     */
+    public record Plan(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies, List<Integer> procs,
+                       List<Long> seeds, int available, long quantum) {
+        /** The number of runs. */
+        public int runs() {
+            return dags.size() * schedulers.size() * latencies.size() * procs.size() * seeds.size();
+        }
 
-    /** The estimated events of the whole sweep ({@link EventEstimate}). */
-    public static double events(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies,
-                                List<Integer> procs, List<Long> seeds) {
-        double e = 0;
-        for (Dag d : dags) {
-            for (SchedulerPolicy s : schedulers) {
-                for (long l : latencies) {
-                    for (int p : procs) {
-                        e += EventEstimate.events(d.graph(), s, p, l) * seeds.size();
+        /** The configuration of one run. */
+        public SimConfig config(int p, long seed, long latency) {
+            return available > 0 && available < p ? new SimConfig(p, seed, latency, available, quantum)
+                    : new SimConfig(p, seed, latency);
+        }
+
+        /** The estimated events of the whole sweep ({@link EventEstimate}). */
+        public double events() {
+            double e = 0;
+            for (Dag d : dags) {
+                for (SchedulerPolicy s : schedulers) {
+                    for (long l : latencies) {
+                        for (int p : procs) {
+                            e += EventEstimate.events(d.graph(), s, p, l) * seeds.size();
+                        }
                     }
                 }
             }
+            return e;
         }
-        return e;
     }
 
     /**
@@ -54,21 +68,19 @@ public final class Sweep {
      *
      * @param progress where to report progress, or null for nowhere
      */
-    public static List<RunResult> run(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies,
-                                      List<Integer> procs, List<Long> seeds, int threads, Progress progress)
-            throws InterruptedException {
+    public static List<RunResult> run(Plan plan, int threads, Progress progress) throws InterruptedException {
         List<Runnable> jobs = new ArrayList<>();
-        RunResult[] results = new RunResult[runs(dags, schedulers, latencies, procs, seeds)];
+        RunResult[] results = new RunResult[plan.runs()];
         int index = 0;
-        for (Dag d : dags) {
-            for (SchedulerPolicy s : schedulers) {
-                for (long latency : latencies) {
-                    for (int p : procs) {
+        for (Dag d : plan.dags()) {
+            for (SchedulerPolicy s : plan.schedulers()) {
+                for (long latency : plan.latencies()) {
+                    for (int p : plan.procs()) {
                         double weight = EventEstimate.events(d.graph(), s, p, latency);
-                        for (long seed : seeds) {
+                        for (long seed : plan.seeds()) {
                             int slot = index++;
                             jobs.add(() -> {
-                                SimConfig c = new SimConfig(p, seed, latency);
+                                SimConfig c = plan.config(p, seed, latency);
                                 RunStats stats = Simulator.run(d.graph(), s, c);
                                 results[slot] = RunResult.of(d.spec(), s.name(), d.graph(), c, stats);
                                 if (progress != null) {

@@ -228,4 +228,32 @@ class SweepCliTest {
         Result small = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "64");
         assertThat(small.err()).isEmpty();
     }
+
+    @Test
+    void multiprogrammedRunsReportTheAbpBound() throws IOException {
+        Result run = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "8", "--available", "2",
+                "--quantum", "10", "--format", "json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode j = JSON.readTree(run.out());
+        assertThat(j.get("available").asInt()).isEqualTo(2);
+        assertThat(j.get("quantum").asLong()).isEqualTo(10);
+        assertThat(j.get("abpBound").asDouble()).isEqualTo(177 / 2.0 + 10 * 8 / 2.0);
+        assertThat(j.get("lowerBound").asLong()).isEqualTo(89);
+        Result greedy = cli("run", "--dag", "fib:10", "--scheduler", "greedy", "--procs", "8", "--available", "2",
+                "--quantum", "10");
+        assertThat(greedy.code()).isEqualTo(2);
+        assertThat(greedy.err().strip()).doesNotContain("\n").contains("needs a work-stealing scheduler");
+        Result half = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "8", "--available", "2");
+        assertThat(half.code()).isEqualTo(2);
+        assertThat(half.err()).contains("--available and --quantum go together");
+        Path out = dir.resolve("mp");
+        Result cmp = cli("compare", "--dag", "fib:10", "--schedulers", "ws,ws-half", "--procs", "1,4,16",
+                "--available", "4", "--quantum", "20", "--seeds", "2", "--charts", "none", "--out", out.toString());
+        assertThat(cmp.code()).as(cmp.err()).isZero();
+        for (Map<String, String> row : csv(out.resolve("results.csv"))) {
+            int p = Integer.parseInt(row.get("procs"));
+            assertThat(row.get("available")).isEqualTo(String.valueOf(Math.min(4, p)));
+        }
+        assertThat(Files.readString(out.resolve("index.html"))).contains("T_P / (T1/P_A");
+    }
 }
