@@ -14,11 +14,12 @@ import java.util.Arrays;
  * the usual short costs, O(log P) for far ones, never O(P).
  *
  * <p><b>Order of same-tick events.</b> Events of the same tick come out in the order they were
- * scheduled, whatever their distance: every {@link #schedule} call takes the next sequence
- * number, the far heap breaks ties by it, and a far event enters its slot before any near event
- * of the same tick can (a near event for tick t is only scheduled once t is inside the window,
- * and the window's advance pulls the far events first). So scaling every time by a constant
- * leaves the order, and the whole run, unchanged.
+ * scheduled, whatever their distance: a slot is a FIFO list; every event that goes to the far
+ * heap takes the next sequence number and the heap breaks ties by it, so far events of one tick
+ * leave it in the order they were scheduled; and they enter their slot before any near event of
+ * the same tick can (a near event for tick t is only scheduled once t is inside the window, and
+ * the window's advance pulls the far events first), which were all scheduled later. So scaling
+ * every time by a constant leaves the order, and the whole run, unchanged.
  */
 final class EventWheel {
     static final int SLOTS = 1 << 12;
@@ -53,10 +54,10 @@ final class EventWheel {
     /** Schedules processor p's next event at tick {@code t} ≥ {@link #now()}. */
     void schedule(int p, long t) {
         time[p] = t;
-        seq[p] = scheduled++;
         if (t - now < SLOTS) {
             append(p, (int) t & MASK);
         } else {
+            seq[p] = scheduled++;
             far.push(p);
         }
     }

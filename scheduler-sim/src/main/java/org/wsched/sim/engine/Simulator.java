@@ -27,11 +27,12 @@ import org.wsched.sim.util.SplitMix64;
  *
  * <h2>Order within a tick</h2>
  * Events of one tick are processed in the order they were scheduled, whatever their distance
- * ({@link EventWheel}). Under a non-stealing policy every completion of a tick is processed
- * before any free processor takes work (Graham's list-scheduling model: a priority policy such
- * as {@code hlfet} then chooses among every node ready at that tick); the free processors take
- * work most recently freed first, processor 0 first at time 0. Under a stealing policy a
- * processor that finishes a node takes its next one at once, as a real worker would.
+ * ({@link EventWheel}). Under a policy that {@linkplain SchedulerPolicy#choosesPerTick() chooses
+ * per tick} (the list scheduler {@code hlfet}) every completion of a tick is processed before
+ * any free processor takes work, so it chooses among every node ready at that tick. Otherwise a
+ * processor that finishes a node takes its next one at once, as a real worker would, and
+ * waiting (greedy) processors take nodes the moment they become ready. Free greedy processors
+ * take work most recently freed first, processor 0 first at time 0.
  *
  * <h2>Events</h2>
  * An {@link EventWheel} holds the processors that are running or stealing, keyed by the end of
@@ -85,6 +86,8 @@ public final class Simulator {
         private final int procs;
         private final long latency;
         private final boolean steals;
+        /** Non-stealing and choosing only once every completion of the tick is known (hlfet). */
+        private final boolean perTick;
         private final ReadyWork work;
         private final int[] preds;
         private final long[] busy;
@@ -98,8 +101,9 @@ public final class Simulator {
         /** The kernel of a multiprogrammed run, null for dedicated processors. */
         private final Kernel kernel;
         private int waitingCount;
-        private int[] buf;
-        private byte[] kinds;
+        /** The nodes a completion made ready, and the kinds of the edges that did. */
+        private final int[] buf;
+        private final byte[] kinds;
         private long attempts;
         private long stolen;
 
@@ -110,6 +114,7 @@ public final class Simulator {
             this.procs = config.procs();
             this.latency = config.stealLatency();
             this.steals = policy.steals();
+            this.perTick = !steals && policy.choosesPerTick();
             this.work = policy.start(g, procs, new SplitMix64(config.seed()));
             this.preds = g.predecessorCounts();
             this.busy = new long[procs];
@@ -119,6 +124,16 @@ public final class Simulator {
             this.nextAttempt = steals ? new long[procs] : null;
             this.attemptStart = steals ? new long[procs] : null;
             this.kernel = config.multiprogrammed() ? new Kernel(config) : null;
+            int maxOut = 0;
+            int sources = 0;
+            for (int v = 0, n = g.nodeCount(); v < n; v++) {
+                maxOut = Math.max(maxOut, g.endSuccessor(v) - g.firstSuccessor(v));
+                if (preds[v] == 0) {
+                    sources++;
+                }
+            }
+            this.buf = new int[Math.max(maxOut, sources)];
+            this.kinds = new byte[buf.length];
         }
 
         RunStats execute() {
@@ -140,6 +155,13 @@ public final class Simulator {
                 }
                 assignFree(0);
             }
+            // the hot loop works on locals (steal counters included): fields cost a load and a
+            // store per event that the JIT does not always keep in registers
+            final EventWheel events = this.events;
+            final ReadyWork work = this.work;
+            final int[] running = this.running;
+            long tried = 0;
+            long got = 0;
             int remaining = g.nodeCount();
             while (true) {
                 final int p = events.poll();
@@ -155,10 +177,12 @@ public final class Simulator {
                         record.finished(v, t);
                     }
                     if (--remaining == 0) {
+                        attempts += tried;
+                        stolen += got;
                         return finish(t);
                     }
                     enableSuccessors(p, v);
-                    if (!steals) {
+                    if (perTick) {
                         running[p] = -1;
                         waiting[waitingCount++] = p;
                         if (!events.hasEventNow()) {
@@ -168,10 +192,10 @@ public final class Simulator {
                     }
                     next = work.takeLocal(p);
                 } else {
-                    attempts++;
+                    tried++;
                     next = work.steal(p);
                     if (next >= 0) {
-                        stolen++;
+                        got++;
                     }
                     if (record != null) {
                         record.stealAttempt(p, attemptStart[p], t, next >= 0);
@@ -181,28 +205,25 @@ public final class Simulator {
                     startNode(p, next, t);
                 } else {
                     running[p] = -1;
-                    stealOrPark(p, t);
+                    if (steals) {
+                        stealOrPark(p, t);
+                    } else {
+                        waiting[waitingCount++] = p;
+                    }
                 }
                 if (waitingCount > 0 && work.hasReadyWork()) {
-                    unparkThieves(t);
+                    if (steals) {
+                        unparkThieves(t);
+                    } else {
+                        assignFree(t);
+                    }
                 }
             }
         }
 
         private void enableSources() {
-            int n = g.nodeCount();
-            int maxOut = 0;
             int count = 0;
-            for (int v = 0; v < n; v++) {
-                maxOut = Math.max(maxOut, g.endSuccessor(v) - g.firstSuccessor(v));
-                if (preds[v] == 0) {
-                    count++;
-                }
-            }
-            buf = new int[Math.max(maxOut, count)];
-            kinds = new byte[buf.length];
-            count = 0;
-            for (int v = 0; v < n; v++) {
+            for (int v = 0, n = g.nodeCount(); v < n; v++) {
                 if (preds[v] == 0) {
                     buf[count++] = v;
                 }
@@ -252,7 +273,7 @@ public final class Simulator {
                 attemptStart[p] = kernel.firstGranted(p, t);
                 events.schedule(p, kernel.finish(p, t, latency));
             } else if (work.hasReadyWork()) {
-                attemptStart[p] = t;
+                attemptStart[p] = t;  // only read by the record; cheaper to store than to test
                 events.schedule(p, t + latency);
             } else {
                 nextAttempt[p] = t + latency;

@@ -30,6 +30,11 @@ public final class HlfetPolicy implements SchedulerPolicy {
     }
 
     @Override
+    public boolean choosesPerTick() {
+        return true;
+    }
+
+    @Override
     public boolean offline() {
         return true;
     }
