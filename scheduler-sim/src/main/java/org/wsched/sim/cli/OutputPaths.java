@@ -19,11 +19,10 @@ final class OutputPaths {
             throw new IllegalArgumentException(option + " " + dir + " is a file; give a directory (it is created "
                     + "if missing)");
         }
-        for (Path up = dir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up) && !Files.isDirectory(up)) {
-                throw new IllegalArgumentException("cannot create the " + option + " directory " + dir + ": " + up
-                        + " is a file, not a directory");
-            }
+        Path blocker = fileAbove(dir);
+        if (blocker != null) {
+            throw new IllegalArgumentException("cannot create the " + option + " directory " + dir + ": " + blocker
+                    + " is a file, not a directory");
         }
         try {
             Files.createDirectories(dir);
@@ -59,11 +58,10 @@ final class OutputPaths {
             }
         }
         Path parent = file.toAbsolutePath().getParent();
-        for (Path up = parent; up != null; up = up.getParent()) {
-            if (Files.exists(up) && !Files.isDirectory(up)) {
-                throw new IllegalArgumentException("cannot write " + option + " " + file + ": " + up
-                        + " is a file, not a directory");
-            }
+        Path blocker = fileAbove(file);
+        if (blocker != null) {
+            throw new IllegalArgumentException("cannot write " + option + " " + file + ": " + blocker
+                    + " is a file, not a directory");
         }
         try {
             Files.createDirectories(parent);
@@ -79,6 +77,16 @@ final class OutputPaths {
             throw new IllegalArgumentException(option + " " + file + " is not writable; give a file you can write to");
         }
         return file;
+    }
+
+    /** The first existing non-directory among the parents of {@code path}, or null. */
+    private static Path fileAbove(Path path) {
+        for (Path up = path.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up) && !Files.isDirectory(up)) {
+                return up;
+            }
+        }
+        return null;
     }
 
     private static String reason(Exception e) {

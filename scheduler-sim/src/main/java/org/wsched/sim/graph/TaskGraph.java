@@ -135,6 +135,13 @@ public final class TaskGraph {
         return new TaskGraph(cost, succStart, succ, predCount, nodeKind, edgeKind, unit, work, span);
     }
 
+    /** Every node in a topological order (Kahn's, sources first in index order). */
+    int[] topologicalOrder() {
+        int[] order = new int[cost.length];
+        TopologicalPass.kahnOrder(succStart, succ, predCount, order);
+        return order;
+    }
+
     /** The smallest node cost (0 for an empty graph). */
     public long minCost() {
         long m = cost.length == 0 ? 0 : Long.MAX_VALUE;

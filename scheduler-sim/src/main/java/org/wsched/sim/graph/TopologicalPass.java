@@ -82,14 +82,13 @@ public final class TopologicalPass {
     }
 
     /**
-     * The static bottom level of every node: its cost plus the heaviest path below it (the
-     * largest bottom level among its successors), so {@code max_v bottomLevel[v]} is the span.
-     * One topological pass forward to order the nodes, one backward to sum.
+     * Kahn's algorithm over CSR arrays: writes the nodes it can order into {@code order} and
+     * returns how many there are (fewer than n if there is a cycle). {@code predCount} is not
+     * changed.
      */
-    public static long[] bottomLevels(TaskGraph g) {
-        int n = g.nodeCount();
-        int[] remaining = g.predecessorCounts();
-        int[] order = new int[n];
+    static int kahnOrder(int[] succStart, int[] succ, int[] predCount, int[] order) {
+        int n = predCount.length;
+        int[] remaining = predCount.clone();
         int head = 0;
         int tail = 0;
         for (int v = 0; v < n; v++) {
@@ -99,13 +98,23 @@ public final class TopologicalPass {
         }
         while (head < tail) {
             int v = order[head++];
-            for (int i = g.firstSuccessor(v), end = g.endSuccessor(v); i < end; i++) {
-                int s = g.successorAt(i);
-                if (--remaining[s] == 0) {
-                    order[tail++] = s;
+            for (int i = succStart[v], end = succStart[v + 1]; i < end; i++) {
+                if (--remaining[succ[i]] == 0) {
+                    order[tail++] = succ[i];
                 }
             }
         }
+        return tail;
+    }
+
+    /**
+     * The static bottom level of every node: its cost plus the heaviest path below it (the
+     * largest bottom level among its successors), so {@code max_v bottomLevel[v]} is the span.
+     * One topological pass forward to order the nodes, one backward to sum.
+     */
+    public static long[] bottomLevels(TaskGraph g) {
+        int n = g.nodeCount();
+        int[] order = g.topologicalOrder();
         long[] level = new long[n];
         for (int k = n - 1; k >= 0; k--) {
             int v = order[k];

@@ -138,11 +138,7 @@ public final class WfCommonsReader {
             return b.build();
         } catch (GraphCycleException e) {
             int[] cycle = e.cycle();
-            StringBuilder path = new StringBuilder();
-            for (int i = 0; i < Math.min(cycle.length, 10); i++) {
-                path.append('"').append(ids[cycle[i]]).append("\" -> ");
-            }
-            path.append(cycle.length > 10 ? "... -> " : "").append('"').append(ids[cycle[0]]).append('"');
+            String path = e.path(v -> '"' + ids[v] + '"');
             throw error(name, specPath + "[" + cycle[0] + "]", "the dependencies have a cycle "
                     + "through task \"" + ids[cycle[0]] + "\": " + path);
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -61,8 +60,7 @@ public final class AggregateChart {
                 y[i] = rs.get(i).mean();
                 err[i] = Double.isNaN(rs.get(i).halfWidth()) ? 0 : rs.get(i).halfWidth();
             }
-            XYSeries s = c.addSeries(e.getKey().name(latencies), ChartStyle.log2(x), y, err);
-            e.getKey().style(s, latencies);
+            e.getKey().addTo(c, latencies, x, y, err);
         }
         ChartFiles.save(c, dir.resolve(stem(metric)), format);
     }

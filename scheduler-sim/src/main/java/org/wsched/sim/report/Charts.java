@@ -101,8 +101,7 @@ public final class Charts {
                 err[i] = efficiency ? (st.hasInterval() ? st.halfWidth() : 0)
                         : ChartStyle.log2HalfWidth(st.mean(), st.halfWidth());
             }
-            XYSeries series = c.addSeries(e.getKey().name(latencies), ChartStyle.log2(x), y, err);
-            e.getKey().style(series, latencies);
+            e.getKey().addTo(c, latencies, x, y, err);
         }
         if (!measured.isEmpty()) {
             double[] x = new double[measured.size()];

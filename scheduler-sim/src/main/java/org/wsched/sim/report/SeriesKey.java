@@ -30,6 +30,14 @@ record SeriesKey(String scheduler, long stealLatency) {
         return Schedulers.find(scheduler).map(p -> p.steals()).orElse(true);
     }
 
+    /**
+     * Adds this key's line to {@code c}: P on the log2 x axis, values {@code y} with 95% bars
+     * {@code err}, styled as {@link #style} says.
+     */
+    void addTo(org.knowm.xchart.XYChart c, List<Long> latencies, double[] procs, double[] y, double[] err) {
+        style(c.addSeries(name(latencies), ChartStyle.log2(procs), y, err), latencies);
+    }
+
     /** Styles {@code s} as this key's line. */
     void style(XYSeries s, List<Long> latencies) {
         ChartStyle.styleSeries(s, scheduler);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +27,8 @@ class SweepCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     /** Writes n small STG graphs (a fork of width w_i into a join) into a new directory, plus a file to ignore. */
@@ -84,7 +76,7 @@ class SweepCliTest {
     void aDirectoryExpandsToItsGraphFilesSortedByName() throws IOException {
         Path graphs = stgDirectory(5);
         Path out = dir.resolve("out");
-        Result r = cli("compare", "--dag", graphs.toString(), "--schedulers", "hlfet,greedy,ws", "--procs", "1,2,4",
+        CliRun r = cli("compare", "--dag", graphs.toString(), "--schedulers", "hlfet,greedy,ws", "--procs", "1,2,4",
                 "--seeds", "2", "--charts", "none", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Set<String> dags = new LinkedHashSet<>();
@@ -102,7 +94,7 @@ class SweepCliTest {
     @Test
     void anEmptyDirectoryIsAOneLineError() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Result r = cli("compare", "--dag", empty.toString(), "--schedulers", "ws", "--out", dir.resolve("o").toString());
+        CliRun r = cli("compare", "--dag", empty.toString(), "--schedulers", "ws", "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("holds no graph file");
     }
@@ -111,7 +103,7 @@ class SweepCliTest {
     void theAggregateIsTheDistributionOfPerGraphRatios() throws IOException {
         Path graphs = stgDirectory(6);
         Path out = dir.resolve("agg");
-        Result r = cli("compare", "--dag", graphs.toString(), "--schedulers", "greedy,ws", "--procs", "2,4",
+        CliRun r = cli("compare", "--dag", graphs.toString(), "--schedulers", "greedy,ws", "--procs", "2,4",
                 "--seeds", "3", "--steal-latency", "1,3", "--charts", "png", "--no-dag-charts", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         // recompute the mean ratio of ws, L=3, P=4 from summary.csv
@@ -159,7 +151,7 @@ class SweepCliTest {
     @Test
     void provenanceAndSingleRunIntervals() throws IOException {
         Path out = dir.resolve("prov");
-        Result r = cli("compare", "--dag", "fib:8", "--schedulers", "ws", "--procs", "2", "--seeds", "1",
+        CliRun r = cli("compare", "--dag", "fib:8", "--schedulers", "ws", "--procs", "2", "--seeds", "1",
                 "--first-seed", "7", "--charts", "svg", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode p = JSON.readTree(out.resolve("results.json").toFile()).get("provenance");
@@ -180,24 +172,24 @@ class SweepCliTest {
     @Test
     void badOutputPathsAreOneLineErrorsWithExit2() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Result outIsFile = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--procs", "2", "--out", file.toString());
+        CliRun outIsFile = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--procs", "2", "--out", file.toString());
         assertThat(outIsFile.code()).isEqualTo(2);
         assertThat(outIsFile.err().strip()).doesNotContain("\n").contains("is a file").doesNotContain("internal error");
-        Result underFile = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--procs", "2", "--out",
+        CliRun underFile = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--procs", "2", "--out",
                 file.resolve("sub").toString());
         assertThat(underFile.code()).isEqualTo(2);
         assertThat(underFile.err().strip()).doesNotContain("\n").contains("cannot create");
-        Result exportToDir = cli("export", "--dag", "fib:5", "--out", dir.toString());
+        CliRun exportToDir = cli("export", "--dag", "fib:5", "--out", dir.toString());
         assertThat(exportToDir.code()).isEqualTo(2);
         assertThat(exportToDir.err().strip()).doesNotContain("\n").contains("is a directory");
-        Result exportUnder = cli("export", "--dag", "fib:5", "--out", file.resolve("x.dag").toString());
+        CliRun exportUnder = cli("export", "--dag", "fib:5", "--out", file.resolve("x.dag").toString());
         assertThat(exportUnder.code()).isEqualTo(2);
         assertThat(exportUnder.err().strip()).doesNotContain("\n").contains("is a file, not a directory");
-        Result missingDag = cli("compare", "--dag", "stg:" + dir.resolve("nope.stg"), "--schedulers", "ws",
+        CliRun missingDag = cli("compare", "--dag", "stg:" + dir.resolve("nope.stg"), "--schedulers", "ws",
                 "--out", dir.resolve("o2").toString());
         assertThat(missingDag.code()).isEqualTo(2);
         assertThat(missingDag.err().strip()).doesNotContain("\n").contains("nope.stg");
-        Result gantt = cli("run", "--dag", "fib:5", "--scheduler", "ws", "--procs", "2", "--gantt",
+        CliRun gantt = cli("run", "--dag", "fib:5", "--scheduler", "ws", "--procs", "2", "--gantt",
                 dir.resolve("g.jpg").toString());
         assertThat(gantt.code()).isEqualTo(2);
         assertThat(gantt.err().strip()).doesNotContain("\n").contains(".png or .svg");
@@ -205,14 +197,14 @@ class SweepCliTest {
 
     @Test
     void badListsAndChartFormatsExit2() {
-        Result latency = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--steal-latency", "1,0",
+        CliRun latency = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--steal-latency", "1,0",
                 "--out", dir.toString());
         assertThat(latency.code()).isEqualTo(2);
         assertThat(latency.err()).contains("steal latency must be >= 1");
-        Result charts = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--charts", "jpg", "--out", dir.toString());
+        CliRun charts = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--charts", "jpg", "--out", dir.toString());
         assertThat(charts.code()).isEqualTo(2);
         assertThat(charts.err()).contains("valid: none, png, svg, both");
-        Result baseline = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--baseline", "hlfet", "--out", dir.toString());
+        CliRun baseline = cli("compare", "--dag", "fib:5", "--schedulers", "ws", "--baseline", "hlfet", "--out", dir.toString());
         assertThat(baseline.code()).isEqualTo(2);
         assertThat(baseline.err()).contains("'hlfet' is not one of --schedulers");
     }
@@ -221,17 +213,17 @@ class SweepCliTest {
     void aHugeRunIsAnnouncedBeforeItStarts() {
         // three 1000-tick nodes in a chain at P = 2^20: the estimate (P x lower bound steal attempts) is
         // huge, but every thief parks at once, so the run itself is quick
-        Result r = cli("run", "--dag", "random:n=3,p=1,cost=1000-1000", "--scheduler", "ws", "--procs", "1048576",
+        CliRun r = cli("run", "--dag", "random:n=3,p=1,cost=1000-1000", "--scheduler", "ws", "--procs", "1048576",
                 "--format", "csv");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).startsWith("warning: this run may process about 3.1e+09 events");
-        Result small = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "64");
+        CliRun small = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "64");
         assertThat(small.err()).isEmpty();
     }
 
     @Test
     void multiprogrammedRunsReportTheAbpBound() throws IOException {
-        Result run = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "8", "--available", "2",
+        CliRun run = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "8", "--available", "2",
                 "--quantum", "10", "--format", "json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode j = JSON.readTree(run.out());
@@ -239,15 +231,15 @@ class SweepCliTest {
         assertThat(j.get("quantum").asLong()).isEqualTo(10);
         assertThat(j.get("abpBound").asDouble()).isEqualTo(177 / 2.0 + 10 * 8 / 2.0);
         assertThat(j.get("lowerBound").asLong()).isEqualTo(89);
-        Result greedy = cli("run", "--dag", "fib:10", "--scheduler", "greedy", "--procs", "8", "--available", "2",
+        CliRun greedy = cli("run", "--dag", "fib:10", "--scheduler", "greedy", "--procs", "8", "--available", "2",
                 "--quantum", "10");
         assertThat(greedy.code()).isEqualTo(2);
         assertThat(greedy.err().strip()).doesNotContain("\n").contains("needs a work-stealing scheduler");
-        Result half = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "8", "--available", "2");
+        CliRun half = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "8", "--available", "2");
         assertThat(half.code()).isEqualTo(2);
         assertThat(half.err()).contains("--available and --quantum go together");
         Path out = dir.resolve("mp");
-        Result cmp = cli("compare", "--dag", "fib:10", "--schedulers", "ws,ws-half", "--procs", "1,4,16",
+        CliRun cmp = cli("compare", "--dag", "fib:10", "--schedulers", "ws,ws-half", "--procs", "1,4,16",
                 "--available", "4", "--quantum", "20", "--seeds", "2", "--charts", "none", "--out", out.toString());
         assertThat(cmp.code()).as(cmp.err()).isZero();
         for (Map<String, String> row : csv(out.resolve("results.csv"))) {
