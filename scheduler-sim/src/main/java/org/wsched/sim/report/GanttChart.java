@@ -15,7 +15,8 @@ import org.wsched.sim.graph.TaskGraph;
  * A Gantt chart of a recorded run: one row per processor, time to the right. Nodes are blue
  * bars (two shades, alternating by node index, so neighbours are told apart), steal attempts
  * orange (successful ones green), a parked thief's skipped attempts pale orange; white is
- * waiting. Drawn on a Graphics2D, so the SVG keeps its text as text.
+ * waiting (or, in a multiprogrammed run, descheduled: a steal attempt's bar spans its
+ * descheduled time too). Drawn on a Graphics2D, so the SVG keeps its text as text.
  */
 public final class GanttChart {
     /** Most processors drawn as rows. */
@@ -98,7 +99,8 @@ public final class GanttChart {
             gr.drawString(String.format(Locale.ROOT, "%,.0f", t), x - 10, axisY + 18);
         }
         gr.drawString("time (" + HtmlDagSection.unitText(g.timeUnit()) + "); blue: nodes, orange: failed steal "
-                + "attempts, green: successful steals, pale: parked thief, white: waiting", LEFT, axisY + 40);
+                + "attempts, green: successful steals, pale: parked thief, white: waiting (or descheduled)", LEFT,
+                axisY + 40);
     }
 
     private static void bar(Graphics2D gr, int proc, long from, long to, double scale, int rowHeight) {
