@@ -248,4 +248,33 @@ class SweepCliTest {
         }
         assertThat(Files.readString(out.resolve("index.html"))).contains("T_P / (T1/P_A");
     }
+
+    @Test
+    void runWritesItsScheduleAsATraceAndAGanttChart() throws IOException {
+        Path trace = dir.resolve("views/run.json");
+        Path gantt = dir.resolve("views/run.svg");
+        CliRun r = cli("run", "--dag", "fib:9", "--scheduler", "ws-half", "--procs", "3", "--format", "json",
+                "--schedule-out", trace.toString(), "--gantt", gantt.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode run = JSON.readTree(r.out());
+        JsonNode doc = JSON.readTree(trace.toFile());
+        long nodes = 0;
+        long attempts = 0;
+        for (JsonNode e : doc.get("traceEvents")) {
+            if (e.get("ph").asText().equals("X")) {
+                if (e.get("cat").asText().equals("node")) {
+                    nodes++;
+                } else {
+                    attempts += e.get("args").get("attempts").asLong();
+                }
+            }
+        }
+        assertThat(nodes).isEqualTo(run.get("nodes").asLong());
+        assertThat(attempts).isEqualTo(run.get("stealAttempts").asLong());
+        assertThat(doc.get("otherData").get("command").asText()).contains("--schedule-out");
+        assertThat(Files.readString(gantt)).contains("<text").contains("ws-half, P=3");
+        CliRun toDir = cli("run", "--dag", "fib:9", "--scheduler", "ws", "--procs", "3", "--schedule-out", dir.toString());
+        assertThat(toDir.code()).isEqualTo(2);
+        assertThat(toDir.err().strip()).doesNotContain("\n").contains("is a directory");
+    }
 }
