@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.wsched.sim.DagSpecs;
 import java.nio.file.Path;
+import org.wsched.sim.engine.Kernel;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.ScheduleRecord;
 import org.wsched.sim.engine.SimConfig;
@@ -108,7 +109,8 @@ final class RunCommand implements Callable<Integer> {
                     Provenance.of(command, java.util.List.of(seed)));
         }
         if (gantt != null) {
-            GanttChart.write(gantt, g, record, procs, stats.makespan(), title);
+            GanttChart.write(gantt, g, record, procs, stats.makespan(), title,
+                    config.multiprogrammed() ? new Kernel(config) : null);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

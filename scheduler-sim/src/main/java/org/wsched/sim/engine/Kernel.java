@@ -16,22 +16,31 @@ import org.wsched.sim.util.SplitMix64;
  * stays open to thieves (the non-blocking deque of the paper). Work stealing then has
  * E[T_P] = O(T1/P_A + T∞·P/P_A); the simulator reports the ratio of T_P to T1/P_A + T∞·P/P_A.
  */
-final class Kernel {
+public final class Kernel {
     private static final long STREAM = 0x6B65726E656CL; // "kernel": a stream apart from the victims'
     private final int procs;
     private final int available;
     private final long quantum;
     private final long seed;
 
-    Kernel(SimConfig c) {
+    /** The kernel of a multiprogrammed configuration ({@link SimConfig#multiprogrammed()}). */
+    public Kernel(SimConfig c) {
+        if (!c.multiprogrammed()) {
+            throw new IllegalArgumentException("a kernel needs P_A < P; " + c + " is dedicated");
+        }
         this.procs = c.procs();
         this.available = c.available();
         this.quantum = c.quantum();
         this.seed = c.seed() ^ STREAM;
     }
 
+    /** Ticks per quantum. */
+    public long quantum() {
+        return quantum;
+    }
+
     /** Whether processor p runs in quantum k. */
-    boolean granted(int p, long k) {
+    public boolean granted(int p, long k) {
         long offset = Math.floorMod(SplitMix64.nth(seed, k), (long) procs);
         return Math.floorMod(p - offset, (long) procs) < available;
     }

@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.wsched.sim.engine.Kernel;
 import org.wsched.sim.engine.ScheduleRecord;
 import org.wsched.sim.graph.TaskGraph;
 
@@ -15,8 +16,8 @@ import org.wsched.sim.graph.TaskGraph;
  * A Gantt chart of a recorded run: one row per processor, time to the right. Nodes are blue
  * bars (two shades, alternating by node index, so neighbours are told apart), steal attempts
  * orange (successful ones green), a parked thief's skipped attempts pale orange; white is
- * waiting (or, in a multiprogrammed run, descheduled: a steal attempt's bar spans its
- * descheduled time too). Drawn on a Graphics2D, so the SVG keeps its text as text.
+ * waiting; in a multiprogrammed run, grey quanta are those the kernel did not grant the
+ * processor (a steal attempt's bar spans them too; a node's bar is drawn over them). Drawn on a Graphics2D, so the SVG keeps its text as text.
  */
 public final class GanttChart {
     /** Most processors drawn as rows. */
@@ -28,6 +29,9 @@ public final class GanttChart {
     private static final Color STEAL = new Color(0xff7f0e);
     private static final Color STOLEN = new Color(0x2ca02c);
     private static final Color PARKED = new Color(0xfdd0a2);
+    private static final Color DESCHEDULED = new Color(0xe6e6e6);
+    /** Most descheduled quanta shaded (one rectangle each). */
+    private static final long MAX_SHADED = 200_000;
     private static final int WIDTH = 1200;
     private static final int LEFT = 90;
     private static final int RIGHT = 20;
@@ -55,21 +59,42 @@ public final class GanttChart {
     /** Writes the chart to {@code file}, a {@code .png} or {@code .svg}. */
     public static void write(Path file, TaskGraph g, ScheduleRecord rec, int procs, long makespan, String title)
             throws IOException {
+        write(file, g, rec, procs, makespan, title, null);
+    }
+
+    /**
+     * The same for a multiprogrammed run: the quanta in which {@code kernel} descheduled a
+     * processor are shaded grey (unless there are more than {@value #MAX_SHADED}).
+     */
+    public static void write(Path file, TaskGraph g, ScheduleRecord rec, int procs, long makespan, String title,
+                             Kernel kernel) throws IOException {
         int rowHeight = Math.max(2, Math.min(24, 600 / procs));
         int height = TOP + rowHeight * procs + BOTTOM;
         String name = file.toString();
         boolean svg = name.endsWith(".svg");
         Path stem = Path.of(name.substring(0, name.length() - 4));
-        ChartFiles.save((gr, w, h) -> paint(gr, g, rec, procs, makespan, title, rowHeight), WIDTH, height, stem,
+        ChartFiles.save((gr, w, h) -> paint(gr, g, rec, procs, makespan, title, rowHeight, kernel), WIDTH, height, stem,
                 svg ? ChartFormat.SVG : ChartFormat.PNG);
     }
 
     private static void paint(Graphics2D gr, TaskGraph g, ScheduleRecord rec, int procs, long makespan, String title,
-                              int rowHeight) {
+                              int rowHeight, Kernel kernel) {
         int plotWidth = WIDTH - LEFT - RIGHT;
         double scale = makespan == 0 ? 0 : plotWidth / (double) makespan;
         gr.setColor(Color.WHITE);
         gr.fillRect(0, 0, WIDTH, TOP + rowHeight * procs + BOTTOM);
+        long quanta = kernel == null ? 0 : (makespan + kernel.quantum() - 1) / kernel.quantum();
+        if (kernel != null && quanta * procs <= MAX_SHADED) {
+            gr.setColor(DESCHEDULED);
+            for (int p = 0; p < procs; p++) {
+                for (long k = 0; k < quanta; k++) {
+                    if (!kernel.granted(p, k)) {
+                        bar(gr, p, k * kernel.quantum(), Math.min(makespan, (k + 1) * kernel.quantum()), scale,
+                                rowHeight);
+                    }
+                }
+            }
+        }
         for (int i = 0; i < rec.stealIntervals(); i++) {
             long end = Math.min(rec.stealEnd(i), makespan);
             gr.setColor(rec.stealAttempts(i) > 1 ? PARKED : rec.stealSucceeded(i) ? STOLEN : STEAL);
@@ -99,7 +124,7 @@ public final class GanttChart {
             gr.drawString(String.format(Locale.ROOT, "%,.0f", t), x - 10, axisY + 18);
         }
         gr.drawString("time (" + HtmlDagSection.unitText(g.timeUnit()) + "); blue: nodes, orange: failed steal "
-                + "attempts, green: successful steals, pale: parked thief, white: waiting (or descheduled)", LEFT,
+                + "attempts, green: successful steals, pale: parked thief, grey: descheduled, white: waiting", LEFT,
                 axisY + 40);
     }
 
