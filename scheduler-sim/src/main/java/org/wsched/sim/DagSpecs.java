@@ -32,8 +32,12 @@ public final class DagSpecs {
             "seriesparallel:n=N,p=P,cost=LO-HI,seed=S         random series-parallel graph",
             "random:n=N,p=P,cost=LO-HI,seed=S                 random DAG (edge i->j w.p. P)",
             "stg:PATH                  Standard Task Graph Set file",
-            "wf:PATH                   WfCommons JSON (schema 1.5), runtimes in ms ticks",
-            "dag:PATH | trace:PATH     wsched-dag file (the runtime's trace format), .gz allowed");
+            "wf:PATH                   WfCommons JSON (schema 1.5, or 1.4 and older), runtimes in ms ticks",
+            "dag:PATH | trace:PATH     wsched-dag file (the runtime's trace format), .gz allowed",
+            "DIR                       (compare) every .stg, .json, .dag and .dag.gz file in a directory");
+
+    /** File name endings a directory given as a dag expands to, and the spec kind of each. */
+    private static final String[][] FILE_KINDS = {{".stg", "stg"}, {".json", "wf"}, {".dag", "dag"}, {".dag.gz", "dag"}};
 
     private static final long[] DEFAULT_COST = {1, 10};
 
@@ -99,6 +103,33 @@ public final class DagSpecs {
             throw new DagInputException("dag spec '" + s + "': the graph does not fit in the Java heap ("
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give the JVM more with -Xmx", e);
         }
+    }
+
+    /**
+     * The specs of every graph file in directory {@code dir} ({@code .stg}, {@code .json},
+     * {@code .dag}, {@code .dag.gz}), sorted by file name.
+     *
+     * @throws DagInputException if it cannot be listed or holds no graph file
+     */
+    public static List<String> expandDirectory(Path dir) {
+        List<String> specs = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.comparing(x -> x.getFileName().toString())).toList()) {
+                String name = f.getFileName().toString();
+                for (String[] k : FILE_KINDS) {
+                    if (name.endsWith(k[0]) && java.nio.file.Files.isRegularFile(f)) {
+                        specs.add(k[1] + ":" + f);
+                        break;
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new DagInputException("cannot list directory " + dir + ": " + e.getMessage(), e);
+        }
+        if (specs.isEmpty()) {
+            throw new DagInputException("directory " + dir + " holds no graph file (.stg, .json, .dag, .dag.gz)");
+        }
+        return specs;
     }
 
     /**

@@ -40,6 +40,12 @@ final class BenchCommand implements Callable<Integer> {
         int[] procs = Args.option(spec, "--procs", procsArg, () -> ListArgs.procs(procsArg))
                 .stream().mapToInt(Integer::intValue).toArray();
         Args.check(spec, reps >= 1 && warmup >= 0, "--reps must be >= 1 and --warmup >= 0");
+        if (reps < 5) {
+            spec.commandLine().getErr().println("warning: --reps " + reps + " gives medians of " + reps
+                    + " run" + (reps == 1 ? "" : "s") + "; on a shared machine the ratios then vary by tens of percent "
+                    + "from run to run: use --reps 5 or more, and compare the CPU-time columns");
+            spec.commandLine().getErr().flush();
+        }
         SimThroughput.run(spec.commandLine().getOut(), dag, schedulers, procs, reps, warmup);
         return 0;
     }

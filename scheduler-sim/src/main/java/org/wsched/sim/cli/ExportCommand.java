@@ -25,6 +25,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.file("--out", out);
         TaskGraph g = DagSpecs.load(dag);
         DagFile.write(g, out);
         spec.commandLine().getOut().printf("wrote %,d nodes and %,d edges to %s%n", g.nodeCount(), g.edgeCount(), out);

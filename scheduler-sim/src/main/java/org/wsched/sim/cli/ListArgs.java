@@ -25,7 +25,8 @@ final class ListArgs {
         List<String> out = new ArrayList<>();
         for (String piece : arg.split(",")) {
             int colon = piece.indexOf(':');
-            boolean starts = colon > 0 && DAG_KINDS.contains(piece.substring(0, colon).strip());
+            boolean starts = colon > 0 && DAG_KINDS.contains(piece.substring(0, colon).strip())
+                    || isDirectory(piece.strip());
             if (starts || out.isEmpty()) {
                 out.add(piece.strip());
             } else {
@@ -37,6 +38,41 @@ final class ListArgs {
             throw new TypeConversionException("no dag spec given");
         }
         return out;
+    }
+
+    private static boolean isDirectory(String s) {
+        try {
+            return !s.isEmpty() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(s));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Parses steal latencies {@code 1} or {@code 1,10,100}: each ≥ 1 tick; sorted, without duplicates. */
+    static List<Long> latencies(String arg) {
+        TreeSet<Long> out = new TreeSet<>();
+        for (String piece : arg.split(",")) {
+            String it = piece.strip();
+            if (it.isEmpty()) {
+                continue;
+            }
+            long x;
+            try {
+                x = Long.parseLong(it);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + it + "' in steal latency list '" + arg
+                        + "' is not a number; write e.g. 1 or 1,10,100");
+            }
+            if (x < 1) {
+                throw new TypeConversionException("steal latency must be >= 1 tick, was " + x
+                        + " (a zero-cost steal would let idle processors retry forever within one tick)");
+            }
+            out.add(x);
+        }
+        if (out.isEmpty()) {
+            throw new TypeConversionException("no steal latency given");
+        }
+        return new ArrayList<>(out);
     }
 
     /** Parses {@code greedy,ws,...}; an unknown name lists the valid ones. */

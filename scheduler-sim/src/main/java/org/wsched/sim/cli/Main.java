@@ -36,6 +36,19 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
+    /** An I/O failure in one line: what, on which file, why. */
+    private static String describe(Throwable io) {
+        if (io instanceof java.nio.file.FileSystemException) {
+            java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) io;
+            String why = io instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : io instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : io instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                    : f.getReason() != null ? f.getReason() : io.getClass().getSimpleName();
+            return "cannot access " + f.getFile() + ": " + why;
+        }
+        return "input/output failed: " + io.getMessage();
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
@@ -49,6 +62,12 @@ public final class Main implements Runnable {
             }
             if (e instanceof DagInputException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + e.getMessage());
+                cmd.getErr().flush();
+                return 2;
+            }
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                Throwable io = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+                cmd.getErr().println("error: " + describe(io));
                 cmd.getErr().flush();
                 return 2;
             }

@@ -3,12 +3,20 @@ package org.wsched.sim.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.wsched.sim.DagSpecs;
+import java.nio.file.Path;
+import org.wsched.sim.engine.Kernel;
 import org.wsched.sim.engine.RunStats;
+import org.wsched.sim.engine.ScheduleRecord;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
 import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.metrics.EventEstimate;
 import org.wsched.sim.metrics.RunResult;
 import org.wsched.sim.policy.SchedulerPolicy;
+import org.wsched.sim.report.ChartStyle;
+import org.wsched.sim.report.ChromeTrace;
+import org.wsched.sim.report.GanttChart;
+import org.wsched.sim.report.Provenance;
 import org.wsched.sim.report.ResultFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     String dag;
 
     @Option(names = "--scheduler", required = true, paramLabel = "NAME", converter = Args.SchedulerConverter.class,
-            description = "greedy, greedy-lifo, ws, ws-p2c, ws-half, ws-rr or ws-cont.")
+            description = "greedy, greedy-lifo, hlfet (offline), ws, ws-p2c, ws-half, ws-rr or ws-cont.")
     SchedulerPolicy scheduler;
 
     @Option(names = "--procs", required = true, paramLabel = "P", description = "Number of processors.")
@@ -48,18 +56,62 @@ final class RunCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @picocli.CommandLine.Mixin
+    Multiprogramming multiprogramming = new Multiprogramming();
+
+    @Option(names = "--schedule-out", paramLabel = "FILE.json",
+            description = "Also write the run as Chrome Trace Event JSON (open in ui.perfetto.dev or chrome://tracing): "
+                    + "one event per node (tid = processor, args.node = node index) and per steal attempt.")
+    Path scheduleOut;
+
+    @Option(names = "--gantt", paramLabel = "FILE.png|FILE.svg",
+            description = "Also draw the run as a Gantt chart: processors x time, nodes, steal attempts and idle time.")
+    Path gantt;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Args.check(spec, format.equals("table") || format.equals("json") || format.equals("csv"),
                 "Invalid value for option '--format': '" + format + "'; valid: table, json, csv");
         Args.check(spec, procs >= 1 && procs <= SimConfig.MAX_PROCS, "Invalid value for option '--procs': must be in 1.."
                 + SimConfig.MAX_PROCS + ", was " + procs);
         Args.check(spec, stealLatency >= 1, "Invalid value for option '--steal-latency': must be >= 1 tick, was "
                 + stealLatency);
-        SimConfig config = new SimConfig(procs, seed, stealLatency);
+        if (scheduleOut != null) {
+            OutputPaths.file("--schedule-out", scheduleOut, ".json");
+        }
+        if (gantt != null) {
+            OutputPaths.file("--gantt", gantt, ".png", ".svg");
+        }
+        multiprogramming.check(spec);
+        int available = multiprogramming.availableOrZero();
+        Args.check(spec, available <= procs, "Invalid value for option '--available': must be at most --procs ("
+                + procs + "), was " + available);
+        SimConfig config = available > 0 && available < procs
+                ? new SimConfig(procs, seed, stealLatency, available, multiprogramming.quantumOrZero())
+                : new SimConfig(procs, seed, stealLatency);
         TaskGraph g = StrandOverhead.apply(spec, DagSpecs.load(dag), strandOverhead);
-        RunStats stats = Simulator.run(g, scheduler, config);
+        if (gantt != null) {
+            GanttChart.check(gantt, g, procs);
+        }
+        String warning = EventEstimate.warning("this run", EventEstimate.events(g, scheduler, procs, stealLatency));
+        if (warning != null) {
+            spec.commandLine().getErr().println(warning);
+            spec.commandLine().getErr().flush();
+        }
+        ScheduleRecord record = scheduleOut != null || gantt != null ? new ScheduleRecord(g.nodeCount()) : null;
+        RunStats stats = Simulator.run(g, scheduler, config, record);
         RunResult r = RunResult.of(dag, scheduler.name(), g, config, stats);
+        String title = scheduler.label() + ", P=" + procs + (config.multiprogrammed() ? " (PA=" + config.available()
+                + ", quantum " + config.quantum() + ")" : "") + ", seed " + seed + ": " + ChartStyle.shortName(dag);
+        if (scheduleOut != null) {
+            String command = "wsched-sim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            ChromeTrace.write(scheduleOut, g, record, procs, stats.makespan(), title,
+                    Provenance.of(command, java.util.List.of(seed)));
+        }
+        if (gantt != null) {
+            GanttChart.write(gantt, g, record, procs, stats.makespan(), title,
+                    config.multiprogrammed() ? new Kernel(config) : null);
+        }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case "json":

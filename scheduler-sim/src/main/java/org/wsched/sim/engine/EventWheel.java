@@ -11,8 +11,15 @@ import java.util.Arrays;
  * the events of the next {@value #SLOTS} ticks, one FIFO list per tick, with a bitmap of
  * non-empty slots to skip empty ticks 64 at a time; events further ahead wait in a
  * {@link ProcHeap} until the window reaches them. Scheduling and taking an event cost O(1) for
- * the usual short costs, O(log P) for far ones, never O(P). Events of the same tick come out in
- * the order they were scheduled, so runs are deterministic.
+ * the usual short costs, O(log P) for far ones, never O(P).
+ *
+ * <p><b>Order of same-tick events.</b> Events of the same tick come out in the order they were
+ * scheduled, whatever their distance: a slot is a FIFO list; every event that goes to the far
+ * heap takes the next sequence number and the heap breaks ties by it, so far events of one tick
+ * leave it in the order they were scheduled; and they enter their slot before any near event of
+ * the same tick can (a near event for tick t is only scheduled once t is inside the window, and
+ * the window's advance pulls the far events first), which were all scheduled later. So scaling
+ * every time by a constant leaves the order, and the whole run, unchanged.
  */
 final class EventWheel {
     static final int SLOTS = 1 << 12;
@@ -20,6 +27,8 @@ final class EventWheel {
     private static final int WORDS = SLOTS >>> 6;
 
     private final long[] time;
+    private final long[] seq;
+    private long scheduled;
     private final int[] next;
     private final int[] head = new int[SLOTS];
     private final int[] tail = new int[SLOTS];
@@ -32,7 +41,8 @@ final class EventWheel {
     EventWheel(int procs, long[] time) {
         this.time = time;
         this.next = new int[procs];
-        this.far = new ProcHeap(procs, time);
+        this.seq = new long[procs];
+        this.far = new ProcHeap(procs, time, seq);
         Arrays.fill(head, -1);
     }
 
@@ -47,8 +57,15 @@ final class EventWheel {
         if (t - now < SLOTS) {
             append(p, (int) t & MASK);
         } else {
+            seq[p] = scheduled++;
             far.push(p);
         }
+    }
+
+    /** Whether an event is pending at tick {@link #now()} (e.g. a zero-cost node started at it). */
+    boolean hasEventNow() {
+        int s = (int) now & MASK;
+        return (nonEmpty[s >>> 6] & (1L << s)) != 0;
     }
 
     /** Takes the earliest event and returns its processor (its time is then {@link #now()}), or −1 if none. */

@@ -1,19 +1,25 @@
 package org.wsched.sim.engine;
 
 /**
- * A binary min-heap of processor ids ordered by the time their current activity ends (ties by
- * processor id, so runs are deterministic). Idle processors are not in it: each event costs
- * O(log busy processors), never O(P).
+ * A binary min-heap of processor ids ordered by the time their current activity ends, ties by
+ * the sequence number of the call that scheduled it (earlier first), the same order the
+ * {@link EventWheel}'s slots keep: so an event's distance never changes the order of same-tick
+ * events. Idle processors are not in it: each event costs O(log busy processors), never O(P).
  */
 final class ProcHeap {
     private final int[] heap;
     private final long[] time;
+    private final long[] seq;
     private int size;
 
-    /** A heap over processors 0..procs-1 keyed by {@code time[p]}, which the caller updates. */
-    ProcHeap(int procs, long[] time) {
+    /**
+     * A heap over processors 0..procs-1 keyed by {@code time[p]}, then {@code seq[p]}, which the
+     * caller updates.
+     */
+    ProcHeap(int procs, long[] time, long[] seq) {
         this.heap = new int[procs];
         this.time = time;
+        this.seq = seq;
     }
 
     boolean isEmpty() {
@@ -80,6 +86,6 @@ final class ProcHeap {
     private boolean less(int a, int b) {
         long ta = time[a];
         long tb = time[b];
-        return ta < tb || (ta == tb && a < b);
+        return ta < tb || (ta == tb && seq[a] < seq[b]);
     }
 }

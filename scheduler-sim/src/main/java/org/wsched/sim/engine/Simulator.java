@@ -25,6 +25,15 @@ import org.wsched.sim.util.SplitMix64;
  * </ul>
  * At time 0 the sources are handed to the policy as if processor 0 had enabled them.
  *
+ * <h2>Order within a tick</h2>
+ * Events of one tick are processed in the order they were scheduled, whatever their distance
+ * ({@link EventWheel}). Under a policy that {@linkplain SchedulerPolicy#choosesPerTick() chooses
+ * per tick} (the list scheduler {@code hlfet}) every completion of a tick is processed before
+ * any free processor takes work, so it chooses among every node ready at that tick. Otherwise a
+ * processor that finishes a node takes its next one at once, as a real worker would, and
+ * waiting (greedy) processors take nodes the moment they become ready. Free greedy processors
+ * take work most recently freed first, processor 0 first at time 0.
+ *
  * <h2>Events</h2>
  * An {@link EventWheel} holds the processors that are running or stealing, keyed by the end of
  * their current activity (events of one tick in the order they were scheduled: runs are
@@ -36,6 +45,13 @@ import org.wsched.sim.util.SplitMix64;
  * attempts. This keeps graphs with long nodes (milliseconds as ticks) fast to simulate, and
  * changes only which random victims the skipped — necessarily failed — attempts would have
  * drawn.
+ *
+ * <h2>Multiprogrammed runs</h2>
+ * With {@link SimConfig#available()} P_A &lt; P, a {@link Kernel} grants P_A processors per
+ * quantum and an activity (node or steal attempt) ends after as many <em>granted</em> ticks as
+ * it lasts; a node's recorded start is its first granted tick. Thieves do not park (each
+ * attempt is simulated), and only stealing policies may run this way: a centralized greedy
+ * scheduler would hand work to processors the kernel has descheduled.
  */
 public final class Simulator {
     private Simulator() {
@@ -48,168 +64,272 @@ public final class Simulator {
 
     /**
      * Runs {@code g} under {@code policy} with {@code config}, recording every node's start,
-     * finish and processor in {@code record} if it is not null.
+     * finish and processor (and every steal attempt) in {@code record} if it is not null.
      */
     public static RunStats run(TaskGraph g, SchedulerPolicy policy, SimConfig config, ScheduleRecord record) {
-        final int n = g.nodeCount();
-        final int procs = config.procs();
-        final long latency = config.stealLatency();
-        final long[] busy = new long[procs];
-        if (n == 0) {
-            return new RunStats(0, 0, 0, busy);
+        if (config.multiprogrammed() && !policy.steals()) {
+            throw new IllegalArgumentException("a multiprogrammed run (P_A = " + config.available() + " of P = "
+                    + config.procs() + ") needs a work-stealing scheduler; " + policy.name() + " is centralized and "
+                    + "would hand work to descheduled processors");
         }
-        final ReadyWork work = policy.start(g, procs, new SplitMix64(config.seed()));
-        final boolean steals = policy.steals();
-        final int[] preds = g.predecessorCounts();
-        final long[] time = new long[procs];  // end of each active processor's current activity
-        final int[] running = new int[procs];
-        final EventWheel events = new EventWheel(procs, time);
-        // waiting processors (greedy) or parked thieves (stealing), with their next attempt time
-        final int[] waiting = new int[procs];
-        final long[] nextAttempt = steals ? new long[procs] : null;
-        int waitingCount = 0;
+        if (g.nodeCount() == 0) {
+            return new RunStats(0, 0, 0, new long[config.procs()]);
+        }
+        return new Run(g, policy, config, record).execute();
+    }
 
-        int maxOut = 0;
-        int sources = 0;
-        for (int v = 0; v < n; v++) {
-            maxOut = Math.max(maxOut, g.endSuccessor(v) - g.firstSuccessor(v));
-            if (preds[v] == 0) {
-                sources++;
-            }
-        }
-        int[] buf = new int[Math.max(maxOut, sources)];
-        byte[] kinds = new byte[buf.length];
-        int count = 0;
-        for (int v = 0; v < n; v++) {
-            if (preds[v] == 0) {
-                buf[count++] = v;
-            }
-        }
-        work.enabled(0, buf, kinds, count);
-        for (int p = 0; p < procs; p++) {
-            int v = work.takeLocal(p);
-            if (v >= 0) {
-                running[p] = v;
-                long c = g.cost(v);
-                busy[p] += c;
-                if (record != null) {
-                    record.started(v, p, 0);
+    /** The state of one run. */
+    private static final class Run {
+        private final TaskGraph g;
+        private final SchedulerPolicy policy;
+        private final ScheduleRecord record;
+        private final int procs;
+        private final long latency;
+        private final boolean steals;
+        /** Non-stealing and choosing only once every completion of the tick is known (hlfet). */
+        private final boolean perTick;
+        private final ReadyWork work;
+        private final int[] preds;
+        private final long[] busy;
+        private final int[] running;
+        private final EventWheel events;
+        /** Free processors (non-stealing) or parked thieves (stealing), with their next attempt time. */
+        private final int[] waiting;
+        private final long[] nextAttempt;
+        /** When each thief's current steal attempt began. */
+        private final long[] attemptStart;
+        /** The kernel of a multiprogrammed run, null for dedicated processors. */
+        private final Kernel kernel;
+        private int waitingCount;
+        /** The nodes a completion made ready, and the kinds of the edges that did. */
+        private final int[] buf;
+        private final byte[] kinds;
+        private long attempts;
+        private long stolen;
+
+        Run(TaskGraph g, SchedulerPolicy policy, SimConfig config, ScheduleRecord record) {
+            this.g = g;
+            this.policy = policy;
+            this.record = record;
+            this.procs = config.procs();
+            this.latency = config.stealLatency();
+            this.steals = policy.steals();
+            this.perTick = !steals && policy.choosesPerTick();
+            this.work = policy.start(g, procs, new SplitMix64(config.seed()));
+            this.preds = g.predecessorCounts();
+            this.busy = new long[procs];
+            this.running = new int[procs];
+            this.events = new EventWheel(procs, new long[procs]);
+            this.waiting = new int[procs];
+            this.nextAttempt = steals ? new long[procs] : null;
+            this.attemptStart = steals ? new long[procs] : null;
+            this.kernel = config.multiprogrammed() ? new Kernel(config) : null;
+            int maxOut = 0;
+            int sources = 0;
+            for (int v = 0, n = g.nodeCount(); v < n; v++) {
+                maxOut = Math.max(maxOut, g.endSuccessor(v) - g.firstSuccessor(v));
+                if (preds[v] == 0) {
+                    sources++;
                 }
-                events.schedule(p, c);
-            } else if (steals && work.hasReadyWork()) {
-                running[p] = -1;
-                events.schedule(p, latency);
+            }
+            this.buf = new int[Math.max(maxOut, sources)];
+            this.kinds = new byte[buf.length];
+        }
+
+        RunStats execute() {
+            enableSources();
+            if (steals) {
+                for (int p = 0; p < procs; p++) {
+                    int v = work.takeLocal(p);
+                    if (v >= 0) {
+                        startNode(p, v, 0);
+                    } else {
+                        running[p] = -1;
+                        stealOrPark(p, 0);
+                    }
+                }
             } else {
-                running[p] = -1;
-                if (steals) {
-                    nextAttempt[p] = latency;
+                for (int p = procs - 1; p >= 0; p--) {
+                    running[p] = -1;
+                    waiting[waitingCount++] = p;
                 }
+                assignFree(0);
+            }
+            // the hot loop works on locals (steal counters included): fields cost a load and a
+            // store per event that the JIT does not always keep in registers
+            final EventWheel events = this.events;
+            final ReadyWork work = this.work;
+            final int[] running = this.running;
+            long tried = 0;
+            long got = 0;
+            int remaining = g.nodeCount();
+            while (true) {
+                final int p = events.poll();
+                if (p < 0) {
+                    throw new IllegalStateException("simulation stalled with " + remaining + " nodes left and no "
+                            + "processor active: policy " + policy.name() + " lost a ready node");
+                }
+                final long t = events.now();
+                final int v = running[p];
+                int next;
+                if (v >= 0) {
+                    if (record != null) {
+                        record.finished(v, t);
+                    }
+                    if (--remaining == 0) {
+                        attempts += tried;
+                        stolen += got;
+                        return finish(t);
+                    }
+                    enableSuccessors(p, v);
+                    if (perTick) {
+                        running[p] = -1;
+                        waiting[waitingCount++] = p;
+                        if (!events.hasEventNow()) {
+                            assignFree(t);
+                        }
+                        continue;
+                    }
+                    next = work.takeLocal(p);
+                } else {
+                    tried++;
+                    next = work.steal(p);
+                    if (next >= 0) {
+                        got++;
+                    }
+                    if (record != null) {
+                        record.stealAttempt(p, attemptStart[p], t, next >= 0);
+                    }
+                }
+                if (next >= 0) {
+                    startNode(p, next, t);
+                } else {
+                    running[p] = -1;
+                    if (steals) {
+                        stealOrPark(p, t);
+                    } else {
+                        waiting[waitingCount++] = p;
+                    }
+                }
+                if (waitingCount > 0 && work.hasReadyWork()) {
+                    if (steals) {
+                        unparkThieves(t);
+                    } else {
+                        assignFree(t);
+                    }
+                }
+            }
+        }
+
+        private void enableSources() {
+            int count = 0;
+            for (int v = 0, n = g.nodeCount(); v < n; v++) {
+                if (preds[v] == 0) {
+                    buf[count++] = v;
+                }
+            }
+            work.enabled(0, buf, kinds, count);
+        }
+
+        private void enableSuccessors(int p, int v) {
+            int count = 0;
+            for (int i = g.firstSuccessor(v), end = g.endSuccessor(v); i < end; i++) {
+                int s = g.successorAt(i);
+                if (--preds[s] == 0) {
+                    buf[count] = s;
+                    kinds[count] = (byte) g.edgeKindCodeAt(i);
+                    count++;
+                }
+            }
+            if (count > 0) {
+                work.enabled(p, buf, kinds, count);
+            }
+        }
+
+        /** Processor p starts node v at tick t. */
+        private void startNode(int p, int v, long t) {
+            running[p] = v;
+            long c = g.cost(v);
+            busy[p] += c;
+            if (kernel == null) {
+                if (record != null) {
+                    record.started(v, p, t);
+                }
+                events.schedule(p, t + c);
+                return;
+            }
+            if (record != null) {
+                record.started(v, p, c == 0 ? t : kernel.firstGranted(p, t));
+            }
+            events.schedule(p, kernel.finish(p, t, c));
+        }
+
+        /**
+         * Thief p, with nothing to run at tick t, begins a steal attempt, or parks if no deque
+         * holds work (never in a multiprogrammed run).
+         */
+        private void stealOrPark(int p, long t) {
+            if (kernel != null) {
+                attemptStart[p] = kernel.firstGranted(p, t);
+                events.schedule(p, kernel.finish(p, t, latency));
+            } else if (work.hasReadyWork()) {
+                attemptStart[p] = t;  // only read by the record; cheaper to store than to test
+                events.schedule(p, t + latency);
+            } else {
+                nextAttempt[p] = t + latency;
                 waiting[waitingCount++] = p;
             }
         }
 
-        long attempts = 0;
-        long stolen = 0;
-        int remaining = n;
-        long makespan;
-        while (true) {
-            final int p = events.poll();
-            if (p < 0) {
-                throw new IllegalStateException("simulation stalled with " + remaining
-                        + " nodes left and no processor active: policy " + policy.name() + " lost a ready node");
-            }
-            final long t = events.now();
-            int next;
-            final int v = running[p];
-            if (v >= 0) {
-                if (record != null) {
-                    record.finished(v, t);
+        /** Non-stealing: the free processors take ready nodes at tick t, most recently freed first. */
+        private void assignFree(long t) {
+            while (waitingCount > 0) {
+                int q = waiting[waitingCount - 1];
+                int w = work.takeLocal(q);
+                if (w < 0) {
+                    return;
                 }
-                if (--remaining == 0) {
-                    makespan = t;
-                    break;
-                }
-                count = 0;
-                for (int i = g.firstSuccessor(v), end = g.endSuccessor(v); i < end; i++) {
-                    int s = g.successorAt(i);
-                    if (--preds[s] == 0) {
-                        buf[count] = s;
-                        kinds[count] = (byte) g.edgeKindCodeAt(i);
-                        count++;
-                    }
-                }
-                if (count > 0) {
-                    work.enabled(p, buf, kinds, count);
-                }
-                next = work.takeLocal(p);
-            } else {
-                attempts++;
-                next = work.steal(p);
-                if (next >= 0) {
-                    stolen++;
-                }
-            }
-            if (next >= 0) {
-                running[p] = next;
-                long c = g.cost(next);
-                busy[p] += c;
-                if (record != null) {
-                    record.started(next, p, t);
-                }
-                events.schedule(p, t + c);
-            } else {
-                running[p] = -1;
-                if (steals && work.hasReadyWork()) {
-                    events.schedule(p, t + latency);
-                } else {
-                    if (steals) {
-                        nextAttempt[p] = t + latency;
-                    }
-                    waiting[waitingCount++] = p;
-                }
-            }
-            if (waitingCount > 0 && work.hasReadyWork()) {
-                if (steals) {
-                    // un-park every thief at its next attempt time at or after t
-                    for (int k = 0; k < waitingCount; k++) {
-                        int q = waiting[k];
-                        long a = nextAttempt[q];
-                        if (a < t) {
-                            long skipped = (t - a + latency - 1) / latency;
-                            attempts += skipped;
-                            work.skippedAttempts(q, skipped);
-                            a += skipped * latency;
-                        }
-                        events.schedule(q, a);
-                    }
-                    waitingCount = 0;
-                } else {
-                    while (waitingCount > 0) {
-                        int q = waiting[waitingCount - 1];
-                        int w = work.takeLocal(q);
-                        if (w < 0) {
-                            break;
-                        }
-                        waitingCount--;
-                        running[q] = w;
-                        long c = g.cost(w);
-                        busy[q] += c;
-                        if (record != null) {
-                            record.started(w, q, t);
-                        }
-                        events.schedule(q, t + c);
-                    }
-                }
+                waitingCount--;
+                startNode(q, w, t);
             }
         }
-        if (steals) {
+
+        /** Stealing: every parked thief resumes at its next attempt time at or after t. */
+        private void unparkThieves(long t) {
             for (int k = 0; k < waitingCount; k++) {
-                long a = nextAttempt[waiting[k]];
-                if (a < makespan) {
-                    attempts += (makespan - a + latency - 1) / latency;
+                int q = waiting[k];
+                long a = nextAttempt[q];
+                if (a < t) {
+                    long skipped = (t - a + latency - 1) / latency;
+                    skipAttempts(q, a, skipped);
+                    a += skipped * latency;
                 }
+                attemptStart[q] = a - latency;
+                events.schedule(q, a);
+            }
+            waitingCount = 0;
+        }
+
+        /** Thief q's {@code count} attempts ending at from, from + L, … failed while every deque was empty. */
+        private void skipAttempts(int q, long from, long count) {
+            attempts += count;
+            work.skippedAttempts(q, count);
+            if (record != null) {
+                record.parked(q, from - latency, from + (count - 1) * latency, count);
             }
         }
-        return new RunStats(makespan, attempts, stolen, busy);
+
+        private RunStats finish(long makespan) {
+            if (steals) {
+                for (int k = 0; k < waitingCount; k++) {
+                    int q = waiting[k];
+                    long a = nextAttempt[q];
+                    if (a < makespan) {
+                        skipAttempts(q, a, (makespan - a + latency - 1) / latency);
+                    }
+                }
+            }
+            return new RunStats(makespan, attempts, stolen, busy);
+        }
     }
 }

@@ -11,7 +11,7 @@ public final class GraphCycleException extends RuntimeException {
     private final int[] cycle;
 
     GraphCycleException(int[] cycle) {
-        super("the graph has a cycle through node " + cycle[0] + ": " + describe(cycle));
+        super("the graph has a cycle through node " + cycle[0] + ": " + path(cycle, String::valueOf));
         this.cycle = cycle.clone();
     }
 
@@ -20,16 +20,24 @@ public final class GraphCycleException extends RuntimeException {
         return cycle.clone();
     }
 
-    private static String describe(int[] cycle) {
+    /**
+     * The cycle as "a -> b -> ... -> a" (at most ten nodes, then "..."), each node named by
+     * {@code label}: an importer passes its own ids.
+     */
+    public String path(java.util.function.IntFunction<String> label) {
+        return path(cycle, label);
+    }
+
+    private static String path(int[] cycle, java.util.function.IntFunction<String> label) {
         StringBuilder sb = new StringBuilder();
         int shown = Math.min(cycle.length, 10);
         for (int i = 0; i < shown; i++) {
-            sb.append(cycle[i]).append(" -> ");
+            sb.append(label.apply(cycle[i])).append(" -> ");
         }
         if (shown < cycle.length) {
             sb.append("... -> ");
         }
-        return sb.append(cycle[0]).toString();
+        return sb.append(label.apply(cycle[0])).toString();
     }
 
     @Override

@@ -135,6 +135,13 @@ public final class TaskGraph {
         return new TaskGraph(cost, succStart, succ, predCount, nodeKind, edgeKind, unit, work, span);
     }
 
+    /** Every node in a topological order (Kahn's, sources first in index order). */
+    int[] topologicalOrder() {
+        int[] order = new int[cost.length];
+        TopologicalPass.kahnOrder(succStart, succ, predCount, order);
+        return order;
+    }
+
     /** The smallest node cost (0 for an empty graph). */
     public long minCost() {
         long m = cost.length == 0 ? 0 : Long.MAX_VALUE;
@@ -165,6 +172,24 @@ public final class TaskGraph {
         }
         long s = TopologicalPass.spanOrCycle(c, succStart, succ, predCount);
         return new TaskGraph(c, succStart, succ, predCount, nodeKind, edgeKind, timeUnit, w, s);
+    }
+
+    /**
+     * The same graph with every node's cost multiplied by {@code factor} (work and span scale by
+     * it too): the same schedule in a finer time unit.
+     *
+     * @throws IllegalArgumentException if {@code factor} is below 1 or a cost would overflow
+     */
+    public TaskGraph withCostsScaledBy(long factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("the cost scale factor must be >= 1, was " + factor);
+        }
+        long[] c = new long[cost.length];
+        for (int v = 0; v < c.length; v++) {
+            c[v] = Math.multiplyExact(cost[v], factor);
+        }
+        return new TaskGraph(c, succStart, succ, predCount, nodeKind, edgeKind, timeUnit,
+                Math.multiplyExact(work, factor), Math.multiplyExact(span, factor));
     }
 
     @Override

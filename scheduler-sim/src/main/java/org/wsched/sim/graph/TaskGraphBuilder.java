@@ -191,23 +191,8 @@ public final class TaskGraphBuilder {
      * predecessor that is also unordered, so walking predecessors must revisit a node.
      */
     private static int[] findCycle(int n, int[] succStart, int[] succ, int[] predCount) {
-        int[] remaining = predCount.clone();
         int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int v = 0; v < n; v++) {
-            if (remaining[v] == 0) {
-                queue[tail++] = v;
-            }
-        }
-        while (head < tail) {
-            int v = queue[head++];
-            for (int i = succStart[v]; i < succStart[v + 1]; i++) {
-                if (--remaining[succ[i]] == 0) {
-                    queue[tail++] = succ[i];
-                }
-            }
-        }
+        int tail = TopologicalPass.kahnOrder(succStart, succ, predCount, queue);
         // one unordered predecessor per unordered node
         int[] somePred = new int[n];
         Arrays.fill(somePred, -1);

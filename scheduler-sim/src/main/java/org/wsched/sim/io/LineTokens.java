@@ -7,16 +7,14 @@ package org.wsched.sim.io;
  */
 final class LineTokens {
     private String line;
-    private final int[] start = new int[64];
-    private final int[] end = new int[64];
+    private int[] start = new int[64];
+    private int[] end = new int[64];
     private int count;
-    private boolean overflow;
 
-    /** Splits {@code text}; at most 64 tokens are kept ({@link #overflowed()} tells). */
+    /** Splits {@code text} into tokens (as many as it has: an STG exit task may list hundreds of predecessors). */
     void reset(String text) {
         line = text;
         count = 0;
-        overflow = false;
         int i = 0;
         int len = text.length();
         while (true) {
@@ -31,8 +29,8 @@ final class LineTokens {
                 i++;
             }
             if (count == start.length) {
-                overflow = true;
-                break;
+                start = java.util.Arrays.copyOf(start, 2 * count);
+                end = java.util.Arrays.copyOf(end, 2 * count);
             }
             start[count] = s;
             end[count] = i;
@@ -42,10 +40,6 @@ final class LineTokens {
 
     int count() {
         return count;
-    }
-
-    boolean overflowed() {
-        return overflow;
     }
 
     String token(int i) {

@@ -91,10 +91,9 @@ public final class StgReader {
                     throw DagInputException.atLine(KIND, name, lineNo, "task " + v
                             + " has a negative predecessor count " + npred);
                 }
-                if (t.overflowed() || t.count() - 3 != npred) {
+                if (t.count() - 3 != npred) {
                     throw DagInputException.atLine(KIND, name, lineNo, "task " + v + " says it has " + npred
-                            + " predecessor" + (npred == 1 ? "" : "s") + " but lists "
-                            + (t.overflowed() ? "more than " + (t.count() - 3) : String.valueOf(t.count() - 3)));
+                            + " predecessor" + (npred == 1 ? "" : "s") + " but lists " + (t.count() - 3));
                 }
                 b.setCost(v, cost);
                 if (preds.length < npred) {
@@ -143,11 +142,7 @@ public final class StgReader {
                 return b.build();
             } catch (GraphCycleException e) {
                 int[] cycle = e.cycle();
-                StringBuilder path = new StringBuilder();
-                for (int i = 0; i < Math.min(cycle.length, 10); i++) {
-                    path.append(cycle[i]).append(" -> ");
-                }
-                path.append(cycle.length > 10 ? "... -> " : "").append(cycle[0]);
+                String path = e.path(String::valueOf);
                 throw DagInputException.atLine(KIND, name, definedOn[cycle[0]], "the graph has a cycle through task "
                         + cycle[0] + " (" + path + "); predecessor lists must not form a cycle");
             }

@@ -16,13 +16,19 @@ import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.graph.TaskGraphBuilder;
 
 /**
- * Reads a WfCommons workflow instance (WfFormat JSON, schema 1.5): tasks and their
- * dependencies from {@code $.workflow.specification.tasks[]} ({@code id}, {@code parents[]},
- * optional {@code children[]}), runtimes from {@code $.workflow.execution.tasks[]}
- * ({@code id}, {@code runtimeInSeconds}). Runtimes become ticks of one millisecond, rounded.
- *
- * <p>Instances in schema 1.4 and before (tasks with {@code runtimeInSeconds} directly in
- * {@code $.workflow.tasks[]}) are rejected with a message naming their version.
+ * Reads a WfCommons workflow instance (WfFormat JSON). Runtimes become ticks of one millisecond,
+ * rounded.
+ * <ul>
+ *   <li>Schema 1.5 and later: tasks and their dependencies from
+ *       {@code $.workflow.specification.tasks[]} ({@code id}, {@code parents[]}, optional
+ *       {@code children[]}), runtimes from {@code $.workflow.execution.tasks[]} ({@code id},
+ *       {@code runtimeInSeconds}).
+ *   <li>Schema 1.4 and before (most historical instances): everything in
+ *       {@code $.workflow.tasks[]}: a task is named by {@code id} or, if it has none,
+ *       {@code name}; {@code parents[]} and {@code children[]} may use either; the runtime is
+ *       {@code runtimeInSeconds} (1.4) or {@code runtime} (1.3 and before), in seconds.
+ * </ul>
+ * An instance in neither layout is rejected with a message naming its schema version.
  */
 public final class WfCommonsReader {
     private static final String KIND = "wf";
@@ -53,45 +59,58 @@ public final class WfCommonsReader {
         }
         String version = text(name, root, "$", "schemaVersion");
         JsonNode workflow = object(name, root, "$", "workflow");
-        if (compareVersions(version, "1.5") < 0) {
-            String layout = workflow.has("tasks")
-                    ? " (tasks with runtimeInSeconds directly in $.workflow.tasks[])" : "";
-            throw error(name, "$.schemaVersion", "schema version " + version + layout
-                    + " is not supported; this importer reads WfFormat 1.5 and later, with tasks in "
-                    + "$.workflow.specification.tasks[] and runtimes in $.workflow.execution.tasks[]. "
-                    + "Convert the instance to 1.5 with WfCommons or use a 1.5 release of it");
+        boolean old = compareVersions(version, "1.5") < 0;
+        JsonNode specTasks;
+        String specPath;
+        if (old) {
+            if (!workflow.has("tasks")) {
+                throw error(name, "$.workflow", "schema version " + version + " instances list their tasks in "
+                        + "$.workflow.tasks[], which is missing; if the file is in the 1.5 layout "
+                        + "($.workflow.specification), set $.schemaVersion to \"1.5\"");
+            }
+            specTasks = array(name, workflow, "$.workflow", "tasks");
+            specPath = "$.workflow.tasks";
+        } else {
+            JsonNode spec = object(name, workflow, "$.workflow", "specification");
+            specTasks = array(name, spec, "$.workflow.specification", "tasks");
+            specPath = "$.workflow.specification.tasks";
         }
-        JsonNode spec = object(name, workflow, "$.workflow", "specification");
-        JsonNode specTasks = array(name, spec, "$.workflow.specification", "tasks");
-        JsonNode execution = object(name, workflow, "$.workflow", "execution");
-        JsonNode execTasks = array(name, execution, "$.workflow.execution", "tasks");
 
         int n = specTasks.size();
         Map<String, Integer> index = new HashMap<>(n * 2);
         String[] ids = new String[n];
         for (int i = 0; i < n; i++) {
-            String path = "$.workflow.specification.tasks[" + i + "]";
+            String path = specPath + "[" + i + "]";
             JsonNode task = specTasks.get(i);
             if (!task.isObject()) {
                 throw error(name, path, "must be an object with id and parents");
             }
-            String id = text(name, task, path, "id");
+            String id = old && !task.hasNonNull("id") ? text(name, task, path, "name") : text(name, task, path, "id");
             Integer prev = index.putIfAbsent(id, i);
             if (prev != null) {
-                throw error(name, path + ".id", "duplicate task id \"" + id
-                        + "\": it is already used by $.workflow.specification.tasks[" + prev + "]");
+                throw error(name, path + ".id", "duplicate task id \"" + id + "\": it is already used by "
+                        + specPath + "[" + prev + "]");
             }
             ids[i] = id;
+        }
+        if (old) {
+            // 1.4 instances may name parents and children by name while tasks also have ids
+            for (int i = 0; i < n; i++) {
+                JsonNode nm = specTasks.get(i).get("name");
+                if (nm != null && nm.isTextual()) {
+                    index.putIfAbsent(nm.asText(), i);
+                }
+            }
         }
         TaskGraphBuilder b = new TaskGraphBuilder(n, n * 2).timeUnit("ms");
         b.addNodes(n, 0);
         Set<Long> edges = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            String path = "$.workflow.specification.tasks[" + i + "]";
+            String path = specPath + "[" + i + "]";
             JsonNode task = specTasks.get(i);
             JsonNode parents = array(name, task, path, "parents");
             for (int k = 0; k < parents.size(); k++) {
-                int p = reference(name, parents.get(k), path + ".parents[" + k + "]", index);
+                int p = reference(name, parents.get(k), path + ".parents[" + k + "]", index, specPath);
                 addEdge(b, edges, p, i, name, path + ".parents[" + k + "]", ids);
             }
             JsonNode children = task.get("children");
@@ -100,11 +119,36 @@ public final class WfCommonsReader {
                     throw error(name, path + ".children", "must be an array of task ids");
                 }
                 for (int k = 0; k < children.size(); k++) {
-                    int c = reference(name, children.get(k), path + ".children[" + k + "]", index);
+                    int c = reference(name, children.get(k), path + ".children[" + k + "]", index, specPath);
                     addEdge(b, edges, i, c, name, path + ".children[" + k + "]", ids);
                 }
             }
         }
+        if (old) {
+            for (int i = 0; i < n; i++) {
+                String path = specPath + "[" + i + "]";
+                JsonNode task = specTasks.get(i);
+                String field = task.has("runtimeInSeconds") || !task.has("runtime") ? "runtimeInSeconds" : "runtime";
+                b.setCost(i, runtimeMillis(name, task, path, field, ids[i]));
+            }
+        } else {
+            readExecution(name, object(name, workflow, "$.workflow", "execution"), index, ids, b);
+        }
+        try {
+            return b.build();
+        } catch (GraphCycleException e) {
+            int[] cycle = e.cycle();
+            String path = e.path(v -> '"' + ids[v] + '"');
+            throw error(name, specPath + "[" + cycle[0] + "]", "the dependencies have a cycle "
+                    + "through task \"" + ids[cycle[0]] + "\": " + path);
+        }
+    }
+
+    /** Runtimes of a 1.5 instance: one {@code $.workflow.execution.tasks[]} entry per task. */
+    private static void readExecution(String name, JsonNode execution, Map<String, Integer> index, String[] ids,
+                                      TaskGraphBuilder b) {
+        JsonNode execTasks = array(name, execution, "$.workflow.execution", "tasks");
+        int n = ids.length;
         boolean[] timed = new boolean[n];
         for (int i = 0; i < execTasks.size(); i++) {
             String path = "$.workflow.execution.tasks[" + i + "]";
@@ -112,23 +156,11 @@ public final class WfCommonsReader {
             if (!task.isObject()) {
                 throw error(name, path, "must be an object with id and runtimeInSeconds");
             }
-            int v = reference(name, task.get("id"), path + ".id", index);
+            int v = reference(name, task.get("id"), path + ".id", index, "$.workflow.specification.tasks");
             if (timed[v]) {
                 throw error(name, path + ".id", "task \"" + ids[v] + "\" has a second execution entry");
             }
-            JsonNode rt = task.get("runtimeInSeconds");
-            if (rt == null || rt.isNull()) {
-                throw error(name, path, "missing field runtimeInSeconds (task \"" + ids[v] + "\")");
-            }
-            if (!rt.isNumber()) {
-                throw error(name, path + ".runtimeInSeconds", "must be a number of seconds, was " + rt);
-            }
-            double seconds = rt.asDouble();
-            if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-                throw error(name, path + ".runtimeInSeconds", "negative or invalid runtime " + rt
-                        + " for task \"" + ids[v] + "\"; runtimes must be >= 0 seconds");
-            }
-            b.setCost(v, Math.round(seconds * 1000.0));
+            b.setCost(v, runtimeMillis(name, task, path, "runtimeInSeconds", ids[v]));
             timed[v] = true;
         }
         for (int v = 0; v < n; v++) {
@@ -137,18 +169,23 @@ public final class WfCommonsReader {
                         + "\" (specification.tasks[" + v + "]) has no entry with runtimeInSeconds");
             }
         }
-        try {
-            return b.build();
-        } catch (GraphCycleException e) {
-            int[] cycle = e.cycle();
-            StringBuilder path = new StringBuilder();
-            for (int i = 0; i < Math.min(cycle.length, 10); i++) {
-                path.append('"').append(ids[cycle[i]]).append("\" -> ");
-            }
-            path.append(cycle.length > 10 ? "... -> " : "").append('"').append(ids[cycle[0]]).append('"');
-            throw error(name, "$.workflow.specification.tasks[" + cycle[0] + "]", "the dependencies have a cycle "
-                    + "through task \"" + ids[cycle[0]] + "\": " + path);
+    }
+
+    /** The runtime in field {@code field} (seconds) of {@code task}, as whole milliseconds. */
+    private static long runtimeMillis(String name, JsonNode task, String path, String field, String id) {
+        JsonNode rt = task.get(field);
+        if (rt == null || rt.isNull()) {
+            throw error(name, path, "missing field " + field + " (task \"" + id + "\")");
         }
+        if (!rt.isNumber()) {
+            throw error(name, path + "." + field, "must be a number of seconds, was " + rt);
+        }
+        double seconds = rt.asDouble();
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw error(name, path + "." + field, "negative or invalid runtime " + rt
+                    + " for task \"" + id + "\"; runtimes must be >= 0 seconds");
+        }
+        return Math.round(seconds * 1000.0);
     }
 
     private static void addEdge(TaskGraphBuilder b, Set<Long> edges, int from, int to, String name, String path,
@@ -161,7 +198,8 @@ public final class WfCommonsReader {
         }
     }
 
-    private static int reference(String name, JsonNode ref, String path, Map<String, Integer> index) {
+    private static int reference(String name, JsonNode ref, String path, Map<String, Integer> index,
+                                 String tasksPath) {
         if (ref == null || ref.isNull()) {
             throw error(name, path, "missing task id");
         }
@@ -171,7 +209,7 @@ public final class WfCommonsReader {
         Integer v = index.get(ref.asText());
         if (v == null) {
             throw error(name, path, "unknown task id \"" + ref.asText()
-                    + "\": no task in $.workflow.specification.tasks[] has it");
+                    + "\": no task in " + tasksPath + "[] has it");
         }
         return v;
     }

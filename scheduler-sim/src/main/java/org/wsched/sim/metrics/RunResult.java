@@ -30,19 +30,25 @@ import org.wsched.sim.graph.TaskGraph;
  * @param idleTicks             P·T_P − T1: processor ticks not spent running nodes
  * @param busyMin               least busy ticks of a processor
  * @param busyMax               most busy ticks of a processor
+ * @param available             P_A, processors the kernel grants per quantum (P when dedicated)
+ * @param quantum               the kernel's quantum in ticks (0 when dedicated)
  */
 public record RunResult(String dag, String scheduler, int procs, long seed, long stealLatency, String timeUnit,
                         int nodes, int edges, long work, long span, long makespan, long lowerBound,
                         double grahamBound, long stealAttempts, long steals, long idleTicks, long busyMin,
-                        long busyMax) {
+                        long busyMax, int available, long quantum) {
 
     /** The keys of {@link #toMap()}, in order: the JSON keys and the CSV header. */
     public static final List<String> KEYS = List.of("dag", "scheduler", "procs", "seed", "stealLatency", "timeUnit",
             "nodes", "edges", "work", "span", "parallelism", "makespan", "lowerBound", "grahamBound",
             "ratioToLowerBound", "ratioToWorkPlusSpan", "speedup", "efficiency", "utilization", "stealAttempts",
-            "steals", "stealAttemptsPerPSpan", "idleTicks", "busyMin", "busyMax", "busyMean", "imbalance");
+            "steals", "stealAttemptsPerPSpan", "idleTicks", "busyMin", "busyMax", "busyMean", "imbalance", "available",
+            "quantum", "abpBound", "ratioToAbpBound");
 
-    /** Derives the result of a run from its graph, configuration and measurements. */
+    /**
+     * Derives the result of a run from its graph, configuration and measurements. In a
+     * multiprogrammed run the lower bound is max(⌈T1/P_A⌉, T∞): at most P_A processors run at once.
+     */
     public static RunResult of(String dag, String scheduler, TaskGraph g, SimConfig c, RunStats s) {
         long min = Long.MAX_VALUE;
         long max = 0;
@@ -52,9 +58,9 @@ public record RunResult(String dag, String scheduler, int procs, long seed, long
         }
         int p = c.procs();
         return new RunResult(dag, scheduler, p, c.seed(), c.stealLatency(), g.timeUnit(), g.nodeCount(),
-                g.edgeCount(), g.work(), g.span(), s.makespan(), Bounds.lowerBound(g.work(), g.span(), p),
+                g.edgeCount(), g.work(), g.span(), s.makespan(), Bounds.lowerBound(g.work(), g.span(), c.available()),
                 Bounds.grahamBound(g.work(), g.span(), p), s.stealAttempts(), s.steals(),
-                p * s.makespan() - g.work(), min, max);
+                p * s.makespan() - g.work(), min, max, c.available(), c.quantum());
     }
 
     /** T1 / T∞. */
@@ -103,6 +109,20 @@ public record RunResult(String dag, String scheduler, int procs, long seed, long
         return work == 0 ? 1.0 : busyMax / busyMean();
     }
 
+    /**
+     * Arora, Blumofe and Plaxton's T1/P_A + T∞·P/P_A: work stealing's expected makespan is
+     * O(this) when a kernel grants P_A of P processors (equal to T1/P + T∞ when dedicated).
+     */
+    public double abpBound() {
+        return (double) work / available + (double) span * procs / available;
+    }
+
+    /** T_P / (T1/P_A + T∞·P/P_A): the constant hidden in the O(). */
+    public double ratioToAbpBound() {
+        double b = abpBound();
+        return b == 0 ? 1.0 : makespan / b;
+    }
+
     /** All reported values under the keys of {@link #KEYS}, in that order. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -133,6 +153,10 @@ public record RunResult(String dag, String scheduler, int procs, long seed, long
         m.put("busyMax", busyMax);
         m.put("busyMean", busyMean());
         m.put("imbalance", imbalance());
+        m.put("available", available);
+        m.put("quantum", quantum);
+        m.put("abpBound", abpBound());
+        m.put("ratioToAbpBound", ratioToAbpBound());
         return m;
     }
 }

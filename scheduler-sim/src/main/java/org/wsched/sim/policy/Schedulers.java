@@ -12,6 +12,7 @@ public final class Schedulers {
     static {
         register(new CentralQueuePolicy(false));
         register(new CentralQueuePolicy(true));
+        register(new HlfetPolicy());
         register(new WorkStealingPolicy("ws", "work stealing: uniform random victim, steal one, child stealing",
                 VictimSelection.UNIFORM, false, false));
         register(new WorkStealingPolicy("ws-p2c",

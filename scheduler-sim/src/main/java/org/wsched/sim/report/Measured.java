@@ -114,4 +114,34 @@ public final class Measured {
                         + dag + " is in '" + unit + "'");
         }
     }
+
+    /**
+     * Prints the measured-vs-simulated table to {@code out}, writes it to {@code csvFile}
+     * ({@code dag,procs,measured,scheduler,simulated,error_percent,unit}), and notes measured
+     * points whose P was not simulated.
+     */
+    public static void writeTable(java.io.PrintWriter out, java.nio.file.Path csvFile, List<Row> table,
+                                  List<Point> points, List<String> dags) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("dag,procs,measured,scheduler,simulated,error_percent,unit\n");
+        out.printf(Locale.ROOT, "%-4s %-6s %16s %-12s %16s %9s%n", "dag", "P", "measured", "scheduler",
+                "simulated", "error");
+        for (Row r : table) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%.0f,%s,%.1f,%.2f,%s%n", ResultFiles.csvField(r.dag()),
+                    r.procs(), r.measured(), r.scheduler(), r.simulated(), r.errorPercent(), r.unit()));
+            out.printf(Locale.ROOT, "%-4d %-6d %,13.0f %-2s %-12s %,13.0f %-2s %+8.1f%%%n",
+                    dags.indexOf(r.dag()) + 1, r.procs(), r.measured(), r.unit(), r.scheduler(), r.simulated(),
+                    r.unit(), r.errorPercent());
+        }
+        for (Point pt : points) {
+            boolean simulated = false;
+            for (Row r : table) {
+                simulated |= r.procs() == pt.procs() && r.dag().equals(dags.get(pt.dag() - 1));
+            }
+            if (!simulated) {
+                out.printf("note: measured P=%d for dag %d is drawn but not tabulated: add %d to --procs%n",
+                        pt.procs(), pt.dag(), pt.procs());
+            }
+        }
+        java.nio.file.Files.writeString(csvFile, csv);
+    }
 }

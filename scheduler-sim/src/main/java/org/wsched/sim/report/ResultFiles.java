@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wsched.sim.metrics.RunResult;
@@ -28,13 +29,19 @@ public final class ResultFiles {
         }
     }
 
-    /** Writes {@code results} as a JSON array of objects. */
-    public static void writeJson(List<RunResult> results, Path file) throws IOException {
+    /**
+     * Writes {@code results} as a JSON object: {@code provenance} (version, commit, JDK, command,
+     * seeds, date) and {@code runs}, an array of one object per run.
+     */
+    public static void writeJson(List<RunResult> results, Provenance provenance, Path file) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>(results.size());
         for (RunResult r : results) {
             rows.add(r.toMap());
         }
-        JSON.writeValue(file.toFile(), rows);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("provenance", provenance.toMap());
+        doc.put("runs", rows);
+        JSON.writeValue(file.toFile(), doc);
     }
 
     /** The CSV header line (no newline). */
@@ -66,25 +73,33 @@ public final class ResultFiles {
         }
     }
 
-    /** Writes the per-(dag, scheduler, procs) summary as CSV. */
+    /**
+     * Writes the per-(dag, scheduler, steal latency, procs) summary as CSV; an interval of a
+     * single run is {@code n/a}.
+     */
     public static void writeSummaryCsv(List<Summary.Row> rows, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("dag,scheduler,procs,runs,work,span,lowerBound,grahamBound,makespanMean,makespanCi95,"
+            w.write("dag,scheduler,stealLatency,procs,runs,work,span,lowerBound,grahamBound,makespanMean,makespanCi95,"
                     + "speedupMean,speedupCi95,efficiencyMean,efficiencyCi95,ratioToLowerBound,utilization,"
-                    + "stealAttempts,steals,stealAttemptsPerPSpan,imbalance\n");
+                    + "stealAttemptsMean,stealAttemptsCi95,stealsMean,stealsCi95,stealAttemptsPerPSpan,imbalance,available,"
+                    + "ratioToAbpBound\n");
             for (Summary.Row r : rows) {
-                w.write(String.join(",", csvField(r.dag()), csvField(r.scheduler()), String.valueOf(r.procs()),
-                        String.valueOf(r.runs()), String.valueOf(r.work()), String.valueOf(r.span()),
-                        String.valueOf(r.lowerBound()), String.valueOf(r.grahamBound()),
-                        String.valueOf(r.makespan().mean()), String.valueOf(r.makespan().halfWidth()),
-                        String.valueOf(r.speedup().mean()), String.valueOf(r.speedup().halfWidth()),
-                        String.valueOf(r.efficiency().mean()), String.valueOf(r.efficiency().halfWidth()),
+                w.write(String.join(",", csvField(r.dag()), csvField(r.scheduler()), String.valueOf(r.stealLatency()),
+                        String.valueOf(r.procs()), String.valueOf(r.runs()), String.valueOf(r.work()),
+                        String.valueOf(r.span()), String.valueOf(r.lowerBound()), String.valueOf(r.grahamBound()),
+                        stat(r.makespan()), stat(r.speedup()), stat(r.efficiency()),
                         String.valueOf(r.ratioToLowerBound()), String.valueOf(r.utilization()),
-                        String.valueOf(r.stealAttempts()), String.valueOf(r.steals()),
-                        String.valueOf(r.stealAttemptsPerPSpan()), String.valueOf(r.imbalance())));
+                        stat(r.stealAttempts()), stat(r.steals()),
+                        String.valueOf(r.stealAttemptsPerPSpan()), String.valueOf(r.imbalance()),
+                        String.valueOf(r.available()), String.valueOf(r.ratioToAbpBound())));
                 w.write('\n');
             }
         }
+    }
+
+    /** "mean,halfWidth" with {@code n/a} for a missing interval. */
+    private static String stat(Summary.Stat s) {
+        return s.mean() + "," + (s.hasInterval() ? String.valueOf(s.halfWidth()) : "n/a");
     }
 
     /** Quotes a CSV field if it holds a comma, quote or newline (RFC 4180). */

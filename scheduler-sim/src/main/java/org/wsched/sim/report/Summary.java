@@ -7,20 +7,35 @@ import java.util.Map;
 import org.wsched.sim.metrics.RunResult;
 
 /**
- * Results of a sweep aggregated over seeds: for each (dag, scheduler, procs), the mean and the
- * 95% confidence interval (Student's t) of the makespan, speedup and efficiency, and means of
- * the other metrics.
+ * Results of a sweep aggregated over seeds: for each (dag, scheduler, steal latency, procs), the
+ * mean and the 95% confidence interval (Student's t) of the makespan, speedup, efficiency, steal
+ * attempts and steals, and means of the other metrics. A single run has no interval: its
+ * half-width is NaN, shown as "n/a".
  */
 public final class Summary {
     /** One aggregated row. */
-    public record Row(String dag, String scheduler, int procs, int runs, long work, long span, long lowerBound,
-                      double grahamBound, Stat makespan, Stat speedup, Stat efficiency, double ratioToLowerBound,
-                      double utilization, double stealAttempts, double steals, double stealAttemptsPerPSpan,
-                      double imbalance) {
+    public record Row(String dag, String scheduler, long stealLatency, int procs, int runs, long work, long span,
+                      long lowerBound, double grahamBound, Stat makespan, Stat speedup, Stat efficiency,
+                      double ratioToLowerBound, double utilization, Stat stealAttempts, Stat steals,
+                      double stealAttemptsPerPSpan, double imbalance, int available, double ratioToAbpBound) {
+        /** Whether the kernel granted fewer than P processors. */
+        public boolean multiprogrammed() {
+            return available < procs;
+        }
     }
 
-    /** Mean and 95% confidence half-width over seeds (half-width 0 for a single run). */
+    /** Mean and 95% confidence half-width over seeds (half-width NaN for a single run: no interval). */
     public record Stat(double mean, double halfWidth) {
+        /** Whether there is an interval (at least two runs). */
+        public boolean hasInterval() {
+            return !Double.isNaN(halfWidth);
+        }
+
+        /** The half-width as text: {@code n/a} without an interval. */
+        public String halfWidthText(String format) {
+            return hasInterval() ? String.format(java.util.Locale.ROOT, format, halfWidth) : "n/a";
+        }
+
         /** Lower end of the interval. */
         public double low() {
             return mean - halfWidth;
@@ -35,11 +50,11 @@ public final class Summary {
     private Summary() {
     }
 
-    /** Groups {@code results} by (dag, scheduler, procs), keeping first-seen order. */
+    /** Groups {@code results} by (dag, scheduler, steal latency, procs), keeping first-seen order. */
     public static List<Row> of(List<RunResult> results) {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
         for (RunResult r : results) {
-            groups.computeIfAbsent(r.dag() + "\u0000" + r.scheduler() + "\u0000" + r.procs(), k -> new ArrayList<>())
+            groups.computeIfAbsent(r.dag() + "\u0000" + r.scheduler() + "\u0000" + r.stealLatency() + "\u0000" + r.procs(), k -> new ArrayList<>())
                     .add(r);
         }
         List<Row> rows = new ArrayList<>();
@@ -50,10 +65,11 @@ public final class Summary {
             double[] efficiency = new double[g.size()];
             double ratio = 0;
             double util = 0;
-            double attempts = 0;
-            double steals = 0;
+            double[] attempts = new double[g.size()];
+            double[] steals = new double[g.size()];
             double perPSpan = 0;
             double imbalance = 0;
+            double abp = 0;
             for (int i = 0; i < g.size(); i++) {
                 RunResult r = g.get(i);
                 makespan[i] = r.makespan();
@@ -61,20 +77,22 @@ public final class Summary {
                 efficiency[i] = r.efficiency();
                 ratio += r.ratioToLowerBound();
                 util += r.utilization();
-                attempts += r.stealAttempts();
-                steals += r.steals();
+                attempts[i] = r.stealAttempts();
+                steals[i] = r.steals();
                 perPSpan += r.stealAttemptsPerPSpan();
                 imbalance += r.imbalance();
+                abp += r.ratioToAbpBound();
             }
             int n = g.size();
-            rows.add(new Row(first.dag(), first.scheduler(), first.procs(), n, first.work(), first.span(),
-                    first.lowerBound(), first.grahamBound(), stat(makespan), stat(speedup), stat(efficiency),
-                    ratio / n, util / n, attempts / n, steals / n, perPSpan / n, imbalance / n));
+            rows.add(new Row(first.dag(), first.scheduler(), first.stealLatency(), first.procs(), n, first.work(),
+                    first.span(), first.lowerBound(), first.grahamBound(), stat(makespan), stat(speedup),
+                    stat(efficiency), ratio / n, util / n, stat(attempts), stat(steals), perPSpan / n, imbalance / n, first.available(),
+                    abp / n));
         }
         return rows;
     }
 
-    /** Mean and 95% half-width t(0.975, n−1)·s/√n of {@code xs}. */
+    /** Mean and 95% half-width t(0.975, n−1)·s/√n of {@code xs} (NaN for fewer than two values). */
     public static Stat stat(double[] xs) {
         int n = xs.length;
         double mean = 0;
@@ -83,7 +101,7 @@ public final class Summary {
         }
         mean /= n;
         if (n < 2) {
-            return new Stat(mean, 0);
+            return new Stat(mean, Double.NaN);
         }
         double ss = 0;
         for (double x : xs) {

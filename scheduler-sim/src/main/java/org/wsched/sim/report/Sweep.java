@@ -1,24 +1,23 @@
 package org.wsched.sim.report;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
 import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.metrics.EventEstimate;
 import org.wsched.sim.metrics.RunResult;
 import org.wsched.sim.policy.SchedulerPolicy;
 
 /**
- * Runs every (dag, scheduler, procs, seed) combination on a pool of threads and returns the
- * results in a fixed order (dag, scheduler, procs, seed), whatever order the runs finish in.
- * Graphs are immutable and shared by the runs.
+ * Runs every (dag, scheduler, steal latency, procs, seed) combination on a pool of threads and
+ * returns the results in that fixed order, whatever order the runs finish in. Graphs are
+ * immutable and shared by the runs.
  */
 public final class Sweep {
     private Sweep() {
@@ -29,32 +28,66 @@ public final class Sweep {
     }
 
     /**
+     * What a sweep runs: every combination of these, in this order.
+     *
+     * @param available P_A for multiprogrammed runs (at most P: min(P_A, P) is used), or 0 for
+     *                  dedicated processors
+     * @param quantum   the kernel's quantum when {@code available > 0}
+     */
+    public record Plan(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies, List<Integer> procs,
+                       List<Long> seeds, int available, long quantum) {
+        /** The number of runs. */
+        public int runs() {
+            return dags.size() * schedulers.size() * latencies.size() * procs.size() * seeds.size();
+        }
+
+        /** The configuration of one run. */
+        public SimConfig config(int p, long seed, long latency) {
+            return available > 0 && available < p ? new SimConfig(p, seed, latency, available, quantum)
+                    : new SimConfig(p, seed, latency);
+        }
+
+        /** The estimated events of the whole sweep ({@link EventEstimate}). */
+        public double events() {
+            double e = 0;
+            for (Dag d : dags) {
+                for (SchedulerPolicy s : schedulers) {
+                    for (long l : latencies) {
+                        for (int p : procs) {
+                            e += EventEstimate.events(d.graph(), s, p, l) * seeds.size();
+                        }
+                    }
+                }
+            }
+            return e;
+        }
+    }
+
+    /**
      * Runs the sweep.
      *
-     * @param progress where to draw a progress bar, or null for none
+     * @param progress where to report progress, or null for nowhere
      */
-    public static List<RunResult> run(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Integer> procs,
-                                      List<Long> seeds, long stealLatency, int threads, PrintWriter progress)
-            throws InterruptedException {
+    public static List<RunResult> run(Plan plan, int threads, Progress progress) throws InterruptedException {
         List<Runnable> jobs = new ArrayList<>();
-        int total = dags.size() * schedulers.size() * procs.size() * seeds.size();
-        RunResult[] results = new RunResult[total];
-        AtomicInteger done = new AtomicInteger();
+        RunResult[] results = new RunResult[plan.runs()];
         int index = 0;
-        for (Dag d : dags) {
-            for (SchedulerPolicy s : schedulers) {
-                for (int p : procs) {
-                    for (long seed : seeds) {
-                        int slot = index++;
-                        jobs.add(() -> {
-                            SimConfig c = new SimConfig(p, seed, stealLatency);
-                            RunStats stats = Simulator.run(d.graph(), s, c);
-                            results[slot] = RunResult.of(d.spec(), s.name(), d.graph(), c, stats);
-                            int n = done.incrementAndGet();
-                            if (progress != null) {
-                                drawBar(progress, n, total);
-                            }
-                        });
+        for (Dag d : plan.dags()) {
+            for (SchedulerPolicy s : plan.schedulers()) {
+                for (long latency : plan.latencies()) {
+                    for (int p : plan.procs()) {
+                        double weight = EventEstimate.events(d.graph(), s, p, latency);
+                        for (long seed : plan.seeds()) {
+                            int slot = index++;
+                            jobs.add(() -> {
+                                SimConfig c = plan.config(p, seed, latency);
+                                RunStats stats = Simulator.run(d.graph(), s, c);
+                                results[slot] = RunResult.of(d.spec(), s.name(), d.graph(), c, stats);
+                                if (progress != null) {
+                                    progress.done(weight);
+                                }
+                            });
+                        }
                     }
                 }
             }
@@ -87,16 +120,8 @@ public final class Sweep {
             pool.shutdownNow();
         }
         if (progress != null) {
-            progress.print("\r" + " ".repeat(70) + "\r");
-            progress.flush();
+            progress.finish();
         }
         return List.of(results);
-    }
-
-    private static synchronized void drawBar(PrintWriter out, int done, int total) {
-        int width = 40;
-        int filled = (int) ((long) done * width / total);
-        out.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total + " runs");
-        out.flush();
     }
 }

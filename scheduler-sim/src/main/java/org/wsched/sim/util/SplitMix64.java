@@ -13,9 +13,22 @@ public final class SplitMix64 {
         this.state = seed;
     }
 
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
     /** The next 64 random bits. */
     public long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
+        return mix(state += GOLDEN_GAMMA);
+    }
+
+    /**
+     * The {@code k}-th output (from 0) of a generator seeded with {@code seed}, in O(1): random
+     * access into the stream, for choices indexed by time.
+     */
+    public static long nth(long seed, long k) {
+        return mix(seed + (k + 1) * GOLDEN_GAMMA);
+    }
+
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,23 +23,17 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static void assertNoStackTrace(Result r) {
+    private static void assertNoStackTrace(CliRun r) {
         assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     @Test
     void runPrintsJsonWithTheRequiredKeys() throws Exception {
-        Result r = cli("run", "--dag", "fib:15", "--scheduler", "ws", "--procs", "8", "--seed", "3", "--format", "json");
+        CliRun r = cli("run", "--dag", "fib:15", "--scheduler", "ws", "--procs", "8", "--seed", "3", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         for (String k : REQUIRED_KEYS) {
@@ -56,10 +48,10 @@ class CliTest {
 
     @Test
     void runTableAndCsvFormats() {
-        Result table = cli("run", "--dag", "nqueens:6", "--scheduler", "greedy", "--procs", "4");
+        CliRun table = cli("run", "--dag", "nqueens:6", "--scheduler", "greedy", "--procs", "4");
         assertThat(table.code()).isZero();
         assertThat(table.out()).contains("makespan").contains("grahamBound");
-        Result csv = cli("run", "--dag", "nqueens:6", "--scheduler", "ws-rr", "--procs", "4", "--format", "csv");
+        CliRun csv = cli("run", "--dag", "nqueens:6", "--scheduler", "ws-rr", "--procs", "4", "--format", "csv");
         assertThat(csv.code()).isZero();
         String[] lines = csv.out().split("\\R");
         assertThat(lines[0]).isEqualTo(String.join(",", RunResult.KEYS));
@@ -68,7 +60,7 @@ class CliTest {
 
     @Test
     void infoPrintsWorkAndSpan() throws Exception {
-        Result r = cli("info", "--dag", "stg:src/test/resources/stg/small.stg", "--format", "json");
+        CliRun r = cli("info", "--dag", "stg:src/test/resources/stg/small.stg", "--format", "json");
         assertThat(r.code()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.get("work").asLong()).isEqualTo(10);
@@ -80,7 +72,7 @@ class CliTest {
     void compareWritesResultsChartsAndReport() throws Exception {
         Path out = dir.resolve("cmp");
         String dags = "fib:12,layered:layers=5,width=4,seed=2";
-        Result r = cli("compare", "--dag", dags, "--schedulers", "greedy,ws,ws-half", "--procs", "1,2,4,..,16",
+        CliRun r = cli("compare", "--dag", dags, "--schedulers", "greedy,ws,ws-half", "--procs", "1,2,4,..,16",
                 "--seeds", "2", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         for (String f : new String[] {"results.csv", "results.json", "summary.csv", "index.html",
@@ -89,7 +81,8 @@ class CliTest {
             assertThat(out.resolve(f)).as(f).exists();
             assertThat(Files.size(out.resolve(f))).as(f).isPositive();
         }
-        JsonNode rows = JSON.readTree(out.resolve("results.json").toFile());
+        JsonNode doc = JSON.readTree(out.resolve("results.json").toFile());
+        JsonNode rows = doc.get("runs");
         assertThat(rows.size()).isEqualTo(2 * 3 * 5 * 2);
         List<String> dagsSeen = new ArrayList<>();
         for (JsonNode row : rows) {
@@ -117,37 +110,37 @@ class CliTest {
     @Test
     void exportWritesOwnFormat() throws Exception {
         Path f = dir.resolve("t.dag");
-        Result r = cli("export", "--dag", "fibtree:8", "--out", f.toString());
+        CliRun r = cli("export", "--dag", "fibtree:8", "--out", f.toString());
         assertThat(r.code()).isZero();
         assertThat(Files.readAllLines(f).get(0)).isEqualTo("wsched-dag 1");
-        Result info = cli("info", "--dag", "trace:" + f, "--format", "json");
+        CliRun info = cli("info", "--dag", "trace:" + f, "--format", "json");
         assertThat(JSON.readTree(info.out()).get("span").asLong()).isEqualTo(15);
     }
 
     @Test
     void unknownSchedulerListsValidOnesAndExits2() {
-        Result r = cli("run", "--dag", "fib:10", "--scheduler", "wss", "--procs", "4");
+        CliRun r = cli("run", "--dag", "fib:10", "--scheduler", "wss", "--procs", "4");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown scheduler 'wss'").contains("greedy, greedy-lifo, ws, ws-p2c, ws-half, ws-rr, ws-cont");
-        Result c = cli("compare", "--dag", "fib:10", "--schedulers", "greedy,nope", "--out", dir.toString());
+        assertThat(r.err()).contains("unknown scheduler 'wss'").contains("greedy, greedy-lifo, hlfet, ws, ws-p2c, ws-half, ws-rr, ws-cont");
+        CliRun c = cli("compare", "--dag", "fib:10", "--schedulers", "greedy,nope", "--out", dir.toString());
         assertThat(c.code()).isEqualTo(2);
         assertThat(c.err()).contains("unknown scheduler 'nope'");
     }
 
     @Test
     void badArgumentsExit2WithAMessage() {
-        Result procs = cli("compare", "--dag", "fib:10", "--schedulers", "ws", "--procs", "1,x", "--out", dir.toString());
+        CliRun procs = cli("compare", "--dag", "fib:10", "--schedulers", "ws", "--procs", "1,x", "--out", dir.toString());
         assertThat(procs.code()).isEqualTo(2);
         assertThat(procs.err()).contains("'x' in processor list");
-        Result zero = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "0");
+        CliRun zero = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "0");
         assertThat(zero.code()).isEqualTo(2);
         assertThat(zero.err()).contains("--procs").contains("was 0");
-        Result latency = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "2", "--steal-latency", "0");
+        CliRun latency = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "2", "--steal-latency", "0");
         assertThat(latency.code()).isEqualTo(2);
-        Result format = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "2", "--format", "xml");
+        CliRun format = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "2", "--format", "xml");
         assertThat(format.code()).isEqualTo(2);
         assertThat(format.err()).contains("valid: table, json, csv");
-        Result missing = cli("run", "--dag", "fib:10");
+        CliRun missing = cli("run", "--dag", "fib:10");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing required options");
         assertThat(cli("frobnicate").code()).isEqualTo(2);
@@ -156,17 +149,17 @@ class CliTest {
 
     @Test
     void badDagInputExits2WithoutStackTrace() throws Exception {
-        Result spec = cli("info", "--dag", "fob:3");
+        CliRun spec = cli("info", "--dag", "fob:3");
         assertThat(spec.code()).isEqualTo(2);
         assertThat(spec.err()).contains("unknown dag spec 'fob:3'").contains("fib:N");
         assertNoStackTrace(spec);
         Path bad = dir.resolve("cycle.stg");
         Files.writeString(bad, "1\n0 0 0\n1 1 2 0 2\n2 0 1 1\n");
-        Result cycle = cli("run", "--dag", "stg:" + bad, "--scheduler", "ws", "--procs", "2");
+        CliRun cycle = cli("run", "--dag", "stg:" + bad, "--scheduler", "ws", "--procs", "2");
         assertThat(cycle.code()).isEqualTo(2);
         assertThat(cycle.err()).startsWith("error: stg file " + bad).contains("cycle through task 1");
         assertNoStackTrace(cycle);
-        Result missing = cli("compare", "--dag", "wf:nope.json", "--schedulers", "ws", "--out", dir.toString());
+        CliRun missing = cli("compare", "--dag", "wf:nope.json", "--schedulers", "ws", "--out", dir.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("wf file nope.json does not exist");
         assertNoStackTrace(missing);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,19 +20,13 @@ class ProfileAndMeasuredCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void profileTable() {
-        Result r = cli("profile", "--dag", SPAWN_SYNC);
+        CliRun r = cli("profile", "--dag", SPAWN_SYNC);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("header                recorded by hand: not a real trace")
                 .contains("strands               6")
@@ -48,7 +40,7 @@ class ProfileAndMeasuredCliTest {
 
     @Test
     void profileJsonWithBurdenAndOverhead() throws Exception {
-        Result r = cli("profile", "--dag", SPAWN_SYNC, "--burden", "1000", "--format", "json");
+        CliRun r = cli("profile", "--dag", SPAWN_SYNC, "--burden", "1000", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.get("work").asLong()).isEqualTo(1750);
@@ -62,7 +54,7 @@ class ProfileAndMeasuredCliTest {
         assertThat(j.get("speedupEstimate").get(10).get("procs").asInt()).isEqualTo(1024);
         assertThat(j.get("speedupEstimate").get(1).get("speedupLower").asDouble())
                 .isCloseTo(1750 / (875 + 0.85 * 2650), org.assertj.core.api.Assertions.within(1e-9));
-        Result o = cli("profile", "--dag", SPAWN_SYNC, "--burden", "0", "--strand-overhead", "min", "--format", "json");
+        CliRun o = cli("profile", "--dag", SPAWN_SYNC, "--burden", "0", "--strand-overhead", "min", "--format", "json");
         JsonNode k = JSON.readTree(o.out());
         assertThat(k.get("strandOverhead").asLong()).isEqualTo(50);
         assertThat(k.get("work").asLong()).isEqualTo(1750 - 6 * 50);
@@ -70,7 +62,7 @@ class ProfileAndMeasuredCliTest {
 
     @Test
     void profileNotesGraphsWithoutKindsOrUnits() throws Exception {
-        Result stg = cli("profile", "--dag", "stg:src/test/resources/stg/small.stg");
+        CliRun stg = cli("profile", "--dag", "stg:src/test/resources/stg/small.stg");
         assertThat(stg.code()).isZero();
         assertThat(stg.out()).contains("burdened span equals span");
         JsonNode fib = JSON.readTree(cli("profile", "--dag", "fibtree:8", "--format", "json").out());
@@ -85,7 +77,7 @@ class ProfileAndMeasuredCliTest {
         assertThat(cli("profile", "--dag", SPAWN_SYNC, "--burden", "-1").code()).isEqualTo(2);
         assertThat(cli("profile", "--dag", SPAWN_SYNC, "--strand-overhead", "x").code()).isEqualTo(2);
         assertThat(cli("profile", "--dag", SPAWN_SYNC, "--format", "xml").code()).isEqualTo(2);
-        Result missing = cli("profile", "--dag", "trace:/nonexistent/x.dag");
+        CliRun missing = cli("profile", "--dag", "trace:/nonexistent/x.dag");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).doesNotContain("\tat ");
     }
@@ -93,7 +85,7 @@ class ProfileAndMeasuredCliTest {
     @Test
     void compareOverlaysMeasuredTimes() throws Exception {
         Path out = dir.resolve("m");
-        Result r = cli("compare", "--dag", SPAWN_SYNC, "--schedulers", "greedy,ws", "--procs", "1,2", "--seeds", "2",
+        CliRun r = cli("compare", "--dag", SPAWN_SYNC, "--schedulers", "greedy,ws", "--procs", "1,2", "--seeds", "2",
                 "--steal-latency", "100", "--measured", "1=1750ns,2=0.0023", "--measured", "4=1us", "--out",
                 out.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -115,15 +107,15 @@ class ProfileAndMeasuredCliTest {
         Path out = dir.resolve("e");
         assertThat(cli("compare", "--dag", SPAWN_SYNC, "--schedulers", "ws", "--procs", "2", "--measured", "2=abc",
                 "--out", out.toString()).code()).isEqualTo(2);
-        Result two = cli("compare", "--dag", SPAWN_SYNC + ",fibtree:5", "--schedulers", "ws", "--procs", "2",
+        CliRun two = cli("compare", "--dag", SPAWN_SYNC + ",fibtree:5", "--schedulers", "ws", "--procs", "2",
                 "--measured", "2=1", "--out", out.toString());
         assertThat(two.code()).isEqualTo(2);
         assertThat(two.err()).contains("N:P=TIME");
-        Result ticks = cli("compare", "--dag", SPAWN_SYNC + ",fibtree:5", "--schedulers", "ws", "--procs", "2",
+        CliRun ticks = cli("compare", "--dag", SPAWN_SYNC + ",fibtree:5", "--schedulers", "ws", "--procs", "2",
                 "--measured", "2:2=1", "--out", out.toString());
         assertThat(ticks.code()).isEqualTo(2);
         assertThat(ticks.err()).contains("time unit is ns, us, ms or s");
-        Result ok = cli("compare", "--dag", SPAWN_SYNC + ",fibtree:5", "--schedulers", "ws", "--procs", "2",
+        CliRun ok = cli("compare", "--dag", SPAWN_SYNC + ",fibtree:5", "--schedulers", "ws", "--procs", "2",
                 "--measured", "1:2=1ms", "--out", out.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
     }

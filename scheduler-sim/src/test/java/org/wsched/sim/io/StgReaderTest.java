@@ -25,6 +25,21 @@ class StgReaderTest {
     Path dir;
 
     @Test
+    void anExitTaskMayListHundredsOfPredecessors() throws IOException {
+        StringBuilder s = new StringBuilder("150\n0 0 0\n");
+        StringBuilder exit = new StringBuilder("151 0 150");
+        for (int t = 1; t <= 150; t++) {
+            s.append(t).append(" 2 1 0\n");
+            exit.append(' ').append(t);
+        }
+        Path f = dir.resolve("wide.stg");
+        Files.writeString(f, s.append(exit).append('\n'));
+        TaskGraph g = DagSpecs.load("stg:" + f);
+        assertThat(g.predecessorCount(151)).isEqualTo(150);
+        assertThat(g.work()).isEqualTo(300);
+    }
+
+    @Test
     void readsHandCheckedGraph() {
         TaskGraph g = DagSpecs.load("stg:src/test/resources/stg/small.stg");
         assertThat(g.nodeCount()).isEqualTo(6);

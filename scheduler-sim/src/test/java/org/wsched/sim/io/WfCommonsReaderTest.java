@@ -49,10 +49,36 @@ class WfCommonsReaderTest {
     }
 
     @Test
-    void rejectsSchema14NamingTheVersion() throws IOException {
-        expectError("{\"name\": \"old\", \"schemaVersion\": \"1.4\", \"workflow\": {\"makespanInSeconds\": 3,"
-                + " \"tasks\": [{\"name\": \"a\", \"id\": \"a\", \"runtimeInSeconds\": 3, \"parents\": []}]}}",
-                "at $.schemaVersion: schema version 1.4", "$.workflow.tasks[]", "1.5");
+    void readsSchema14LikeTheSameWorkflowIn15() {
+        TaskGraph old = DagSpecs.load("wf:src/test/resources/wf/small-1.4.json");
+        TaskGraph now = DagSpecs.load("wf:" + SMALL);
+        assertThat(old.nodeCount()).isEqualTo(now.nodeCount());
+        assertThat(old.edgeCount()).isEqualTo(now.edgeCount());
+        for (int v = 0; v < now.nodeCount(); v++) {
+            assertThat(old.cost(v)).isEqualTo(now.cost(v));
+            assertThat(old.predecessorCount(v)).isEqualTo(now.predecessorCount(v));
+        }
+        assertThat(old.span()).isEqualTo(5750);
+        assertThat(old.timeUnit()).isEqualTo("ms");
+    }
+
+    @Test
+    void readsSchema13RuntimeAndTasksNamedOnlyByName() throws IOException {
+        Path f = dir.resolve("old.json");
+        Files.writeString(f, "{\"name\": \"old\", \"schemaVersion\": \"1.3\", \"workflow\": {\"tasks\": ["
+                + "{\"name\": \"a\", \"runtime\": 3, \"parents\": []},"
+                + "{\"name\": \"b\", \"runtime\": 1.25, \"parents\": [\"a\"]}]}}");
+        TaskGraph g = DagSpecs.load("wf:" + f);
+        assertThat(g.work()).isEqualTo(4250);
+        assertThat(g.span()).isEqualTo(4250);
+    }
+
+    @Test
+    void anOldVersionWithoutTasksNamesTheVersion() throws IOException {
+        expectError("{\"name\": \"old\", \"schemaVersion\": \"1.4\", \"workflow\": {\"specification\": {}}}",
+                "at $.workflow: schema version 1.4", "$.workflow.tasks[]", "1.5");
+        expectError("{\"name\": \"old\", \"schemaVersion\": \"1.4\", \"workflow\": {\"tasks\": ["
+                + "{\"name\": \"a\", \"parents\": []}]}}", "at $.workflow.tasks[0]: missing field runtimeInSeconds");
     }
 
     @Test
