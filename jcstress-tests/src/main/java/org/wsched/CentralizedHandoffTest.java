@@ -4,7 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
@@ -21,7 +21,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * the task sees its body (safe publication through the queue).
  *
  * <p>Real: {@link Task} (claimed = true, as {@code CentralizedPool.spawn} creates it) and the
- * queue class the pool uses ({@code MpmcUnboundedXaddArrayQueue}, smaller chunks). Restated:
+ * queue class the pool uses ({@code ConcurrentLinkedQueue}, see {@code SharedQueues}). Restated:
  * the few lines of spawn / awaitJoin / pollShared + runTask, which need a pool Worker thread. The
  * parent spins briefly between spawn and join (its own work) and the worker polls a bounded
  * number of times, so that both claimants win often.
@@ -37,7 +37,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 @State
 public class CentralizedHandoffTest {
 
-    private final MpmcUnboundedXaddArrayQueue<Task<?>> queue = new MpmcUnboundedXaddArrayQueue<>(16);
+    private final ConcurrentLinkedQueue<Task<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger runs = new AtomicInteger();
     private int parentRan; // parent actor only
     private int workerRan; // worker actor only
@@ -76,7 +76,7 @@ public class CentralizedHandoffTest {
         // An idle worker's findWork loop: AbstractPool.pollShared + runTask, a bounded number of times
         for (int attempt = 0; attempt < 32; attempt++) {
             if (!queue.isEmpty()) {
-                Task<?> t = queue.relaxedPoll();
+                Task<?> t = queue.poll();
                 if (t != null) {
                     if (t.claimed && t.tryClaim()) {
                         t.execute(true);

@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -42,7 +40,7 @@ import org.wsched.internal.jfr.WorkerSleepEvent;
  * when the last worker to get sleepy finds every worker asleep, no submission in flight and
  * no work visible: no worker is running a task then, so none can create more.
  */
-abstract class AbstractPool extends AbstractExecutorService implements Scheduler {
+abstract class AbstractPool extends ExecutorMethods {
 
     static final int RUNNING = 0;
     static final int SHUTDOWN = 1;
@@ -93,12 +91,20 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     private final String kind;
     /** The tracer's cost per strand, taken off traced durations (0 when the pool does not trace). */
     private final double tracerOverheadNanos;
+    /** The builder's traceBudget, for the error that says it was exceeded. */
+    private final long traceBudgetStrands;
     private final CountDownLatch terminated = new CountDownLatch(1);
+    /** Demand control and the count of queued submissions (see Admission). */
+    final Admission admission;
+    /** Where failures of execute() tasks go; null: the worker thread's own handler. */
+    private final Thread.UncaughtExceptionHandler uncaughtHandler;
     private final LongAdder externalSubmissions = new LongAdder();
     private final LongAdder wakeUps = new LongAdder();
     private final Histogram latencyTotal = new Histogram(3);
     private int state; // accessed only through STATE
     private int liveWorkers; // guarded by 'this'
+    /** Whether the workers run on threads of a user's ThreadFactory (see Worker). */
+    private final boolean factoryThreads;
 
     /**
      * @param deques creates worker {@code i}'s deque, or null for a pool without deques
@@ -111,6 +117,9 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         this.sharedQueue = new SharedQueues(deques == null ? 1 : Math.min(8, Integer.highestOneBit(2 * s.parallelism)));
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
+        this.admission = new Admission(s.maxQueuedSubmissions, s.maxQueueDelay);
+        this.traceBudgetStrands = s.traceBudgetStrands;
+        this.uncaughtHandler = s.uncaughtExceptionHandler;
         if (s.tracing && !TRACE_HOOKS) {
             throw new IllegalStateException("tracing(true) needs the tracing hooks, which "
                     + "-Dwsched.internal.noTraceHooks=true removed: drop that property to trace");
@@ -118,14 +127,31 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         this.sleep = new SleepController(parallelism);
         this.workers = new Worker[parallelism];
         SplittableRandom seeds = new SplittableRandom(s.seed);
+        // One budget for the whole pool (about 3 records per strand), reserved chunk by chunk.
+        java.util.concurrent.atomic.AtomicLong traceBudget = new java.util.concurrent.atomic.AtomicLong(
+                3 * s.traceBudgetStrands);
         for (int i = 0; i < parallelism; i++) {
             workers[i] = new Worker(this, i, s.threadNamePrefix + i, s.workerStackSize,
                     deques == null ? null : deques.apply(i),
                     seeds.split(), s.idleStrategy.get(),
-                    s.tracing ? new WorkerTrace(i, parallelism, 3 * s.traceBudgetStrands) : null);
-            sleep.register(i, workers[i]);
+                    s.tracing ? new WorkerTrace(i, parallelism, traceBudget) : null);
+            if (s.threadFactory != null) {
+                Thread t = s.threadFactory.newThread(workers[i]);
+                if (t == null || t.getState() != Thread.State.NEW) {
+                    throw new IllegalStateException("the threadFactory returned " + (t == null ? "null" : "a started thread")
+                            + " for worker " + i + ": it must return a new, unstarted thread that runs the Runnable it is given");
+                }
+                workers[i].runOn(t); // the factory decides name, daemon status, priority and handler
+            } else {
+                workers[i].setDaemon(s.daemon);
+                if (s.uncaughtExceptionHandler != null) {
+                    workers[i].setUncaughtExceptionHandler(s.uncaughtExceptionHandler);
+                }
+            }
+            sleep.register(i, workers[i].thread());
         }
         liveWorkers = parallelism;
+        this.factoryThreads = s.threadFactory != null;
         this.tracerOverheadNanos = s.tracing ? TracerCalibration.calibrate() : 0.0;
     }
 
@@ -139,8 +165,13 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                 tracingPools++;
             }
         }
+        if (factoryThreads) {
+            synchronized (Worker.class) {
+                Worker.factoryPools++; // before the threads start: Thread.start() publishes it to them
+            }
+        }
         for (Worker w : workers) {
-            w.start();
+            w.thread().start();
         }
     }
 
@@ -167,8 +198,20 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     /** The next task for an idle {@code w}, or null. The caller claims it if it requires a claim. */
     abstract Task<?> findWork(Worker w);
 
-    /** Worker {@code w} waits for {@code task}: runs it if nobody has, else helps, else blocks. */
+    /**
+     * Worker {@code w} joins {@code task} (not done yet): runs it if nobody has, else helps,
+     * else blocks; uninterruptible (an interrupt is kept for the caller). The fast path lives in
+     * the subclass; everything slower goes through {@link #awaitDone}.
+     */
     abstract void awaitJoin(Worker w, Task<?> task);
+
+    /**
+     * One step of helping while {@code w} waits for {@code task}: run the task itself if it can
+     * be taken, or one other task (depth-bounded).
+     *
+     * @return true if something ran (look at the task again at once), false if nothing was found
+     */
+    abstract boolean helpOnce(Worker w, Task<?> task);
 
     /** Whether some task is visible to an idle worker (the re-check before sleeping). */
     abstract boolean hasVisibleWork();
@@ -181,12 +224,18 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     final void runWorker(Worker w) {
         try {
             for (;;) {
-                Task<?> t = findWork(w);
-                if (t != null) {
-                    w.idleRounds = 0;
-                    runTopLevel(w, t);
-                } else if (!idle(w)) {
-                    break;
+                try {
+                    Task<?> t = findWork(w);
+                    if (t != null) {
+                        w.idleRounds = 0;
+                        runTopLevel(w, t);
+                    } else if (!idle(w)) {
+                        break;
+                    }
+                } catch (Throwable e) {
+                    // Nothing outside a task body may kill a worker: a failure here (an error in
+                    // the idle strategy, JFR, tracing, or an OutOfMemoryError) is survived.
+                    survive(w, e);
                 }
             }
         } finally {
@@ -194,7 +243,31 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
     }
 
+    /** After an error outside any task body: fail the task it left pending, and go on. */
+    private void survive(Worker w, Throwable e) {
+        w.helpDepth = 0;
+        w.waitingOn = null;
+        failOrphan(w, e);
+        if (e instanceof OutOfMemoryError) {
+            Thread.yield(); // give the heap a moment rather than fail in a tight loop
+        }
+    }
+
+    /** A task whose completion itself failed deeper in the stack is completed here, shallower. */
+    static void failOrphan(Worker w, Throwable e) {
+        Task<?> o = w.orphan;
+        if (o != null) {
+            w.orphan = null;
+            o.failIfPending(e);
+        }
+    }
+
     private void runTopLevel(Worker w, Task<?> t) {
+        if (lvState() < STOP) {
+            // An interrupt that reached this worker while it was idle (or aimed at the previous
+            // task) must not leak into this task.
+            Thread.interrupted();
+        }
         TaskRunEvent ev = new TaskRunEvent(); // eliminated by the JIT when JFR does not record it
         ev.begin();
         long start = System.nanoTime();
@@ -216,20 +289,21 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     }
 
     /**
-     * Runs a task found by {@code w}: claims it first if it requires a claim, cancels it instead
-     * if the pool is stopping.
+     * Runs a task found by {@code w}: claims it first if it requires a claim. A task spawned
+     * inside the pool is cancelled instead if the pool is stopping; a submitted task that a
+     * worker took from the queue always runs (shutdownNow returns only what it drained itself).
      *
      * @param shared whether another thread may be waiting for it (complete with a full fence)
      */
     final void runTask(Worker w, Task<?> t, boolean shared) {
-        if (lvState() >= STOP) {
+        if (!(t instanceof SubmittedTask) && lvState() >= STOP) {
             t.cancelPending(); // shutdownNow: pending tasks are cancelled, joiners see CancellationException
             return;
         }
-        if (t.claimed && !t.tryClaim()) {
-            return; // cancelled, or run by its joiner (centralized pool)
+        if (t.claimed && !t.claim()) {
+            return; // cancelled, drained, or run by its joiner
         }
-        executeOwned(w, t, shared);
+        runOwned(w, t, shared);
         if (t instanceof SubmittedTask) {
             SubmittedTask<?> st = (SubmittedTask<?>) t;
             if (st.origin == SubmittedTask.Origin.EXECUTE && st.failed()) {
@@ -240,7 +314,20 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
 
     /** The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs it now. */
     final void executeInline(Worker w, Task<?> t) {
-        executeOwned(w, t, false);
+        runOwned(w, t, false);
+    }
+
+    /**
+     * Runs a task {@code w} owns and makes sure it ends completed: an error thrown outside its
+     * body (in completion, tracing) completes it exceptionally here, so no joiner waits for ever.
+     */
+    private void runOwned(Worker w, Task<?> t, boolean shared) {
+        try {
+            executeOwned(w, t, shared);
+        } catch (Throwable e) {
+            w.orphan = t; // if failing it here overflows too, a shallower frame does it
+            failOrphan(w, e);
+        }
     }
 
     /** Runs a task {@code w} owns (exclusively taken or claimed), traced if the pool traces, and counts it. */
@@ -255,10 +342,132 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         w.counters.tasksExecuted++;
     }
 
-    private static void reportUncaught(Worker w, Throwable failure) {
-        Thread.UncaughtExceptionHandler h = w.getUncaughtExceptionHandler();
-        if (h != null) {
-            h.uncaughtException(w, failure);
+    /**
+     * Hands the failure of an {@code execute()} task to the uncaught-exception handler. As for
+     * {@link Thread}'s own dispatch, an exception thrown by the handler is ignored: it must not
+     * kill the worker.
+     */
+    private void reportUncaught(Worker w, Throwable failure) {
+        try {
+            Thread t = w.thread();
+            Thread.UncaughtExceptionHandler h = uncaughtHandler != null ? uncaughtHandler : t.getUncaughtExceptionHandler();
+            if (h != null) {
+                h.uncaughtException(t, failure);
+            }
+        } catch (Throwable ignored) {
+            // ignored, as Thread.dispatchUncaughtException ignores it
+        }
+    }
+
+    // ------------------------------------------------------------------ the one wait loop
+
+    /**
+     * The one wait loop: worker {@code w} waits until {@code task} is done, helping with other
+     * work meanwhile ({@link #helpOnce}), then spinning, yielding and parking for short,
+     * growing periods (registered as a waiter, so completion unparks it at once). Every join,
+     * {@code Future.get} and timed wait of a worker ends here.
+     *
+     * <p>Interrupts: with {@code interruptible} (Future.get) an interrupt throws
+     * {@link InterruptedException}; otherwise (join) the interrupt flag is cleared while waiting,
+     * so parking does not degenerate into spinning, and set again on return. A pool stopped by
+     * {@code shutdownNow} ends every wait with a {@link java.util.concurrent.CancellationException}.
+     *
+     * @param deadline {@code System.nanoTime()} deadline, or 0 for none
+     * @return true if the task is done, false if the deadline passed
+     * @throws InterruptedException if {@code interruptible} and the thread was interrupted
+     */
+    final boolean awaitDone(Worker w, Task<?> task, long deadline, boolean interruptible) throws InterruptedException {
+        boolean interrupted = false;
+        int spins = 0;
+        try {
+            for (;;) {
+                if (task.isDone()) {
+                    return true;
+                }
+                if (helpOnce(w, task)) {
+                    spins = 0;
+                    continue;
+                }
+                if (task.isDone()) {
+                    return true;
+                }
+                if (Thread.interrupted()) {
+                    if (interruptible) {
+                        throw new InterruptedException("interrupted while waiting for " + task);
+                    }
+                    interrupted = true;
+                }
+                if (lvState() >= STOP) {
+                    throw new java.util.concurrent.CancellationException("the " + kind + " pool was stopped by "
+                            + "shutdownNow() while this worker waited for " + task);
+                }
+                long parkNanos = 1_000_000L;
+                if (deadline != 0L) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0L) {
+                        return false;
+                    }
+                    parkNanos = Math.min(parkNanos, left);
+                }
+                waitStep(w, task, spins++, parkNanos);
+            }
+        } finally {
+            w.waitingOn = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** {@link #awaitDone} for join: no deadline, not interruptible. */
+    final void awaitDoneUninterruptibly(Worker w, Task<?> task) {
+        try {
+            awaitDone(w, task, 0L, false);
+        } catch (InterruptedException e) {
+            throw new AssertionError("not interruptible", e);
+        }
+    }
+
+    /**
+     * One step of waiting for {@code task} when there is nothing to help with: spin, then
+     * yield, then park for at most {@code parkNanos} (registered as a waiter, so completion
+     * wakes it at once).
+     */
+    private void waitStep(Worker w, Task<?> task, int spins, long parkNanos) {
+        if (spins < 256) {
+            Thread.onSpinWait();
+        } else if (spins < 512) {
+            Thread.yield();
+        } else {
+            if (w.waitingOn != task) {
+                if (!task.registerWaiter(new Task.WaitNode(w.thread()))) {
+                    return; // completing right now
+                }
+                w.waitingOn = task;
+            }
+            if (!task.isDone()) {
+                LockSupport.parkNanos(task, parkNanos);
+            }
+        }
+    }
+
+    /**
+     * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins, a joining
+     * worker runs one waiting submission first (depth-bounded), so external work does not wait
+     * for a whole fork/join computation to end.
+     */
+    final void maybeRunSubmission(Worker w) {
+        if ((++w.joins & FAIRNESS_MASK) == 0 && w.helpDepth < MAX_HELP_DEPTH && lvState() < STOP
+                && !sharedQueue.isEmpty()) {
+            Task<?> t = sharedQueue.poll(w);
+            if (t != null) {
+                w.helpDepth++;
+                try {
+                    runTask(w, t, true);
+                } finally {
+                    w.helpDepth--;
+                }
+            }
         }
     }
 
@@ -363,6 +572,11 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                     tracingPools--;
                 }
             }
+            if (factoryThreads) {
+                synchronized (Worker.class) {
+                    Worker.factoryPools--;
+                }
+            }
             STATE.setVolatile(this, TERMINATED); // pairs with lvState() in isTerminated()
             terminated.countDown();
         }
@@ -382,63 +596,47 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
     }
 
-    /** Polls the shared queue(s), starting at this worker's stripe, counting contention. */
-    final Task<?> pollShared(Worker w) {
-        return sharedQueue.poll(w);
-    }
-
     /**
-     * One step of waiting for {@code task} when there is nothing to help with: spin, then yield,
-     * then park for at most a millisecond (registered as a waiter, so completion wakes it at
-     * once); the caller looks for work to help with between steps.
+     * Polls the shared queue(s), starting at this worker's stripe, counting contention. A
+     * stopping pool's workers take nothing more: what is left is for shutdownNow's drain.
      */
-    final void waitFor(Worker w, Task<?> task, int spins) {
-        if (spins < 256) {
-            Thread.onSpinWait();
-        } else if (spins < 512) {
-            Thread.yield();
-        } else {
-            if (w.waitingOn != task) {
-                if (!task.registerWaiter(new Task.WaitNode(w))) {
-                    return; // completing right now
-                }
-                w.waitingOn = task;
-            }
-            if (!task.isDone()) {
-                LockSupport.parkNanos(task, 1_000_000L);
-            }
+    final Task<?> pollShared(Worker w) {
+        if (lvState() >= STOP) {
+            return null;
         }
+        return sharedQueue.poll(w);
     }
 
     // ------------------------------------------------------------------ ExecutorService
 
     @Override
-    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
-        return new SubmittedTask<>(callable, SubmittedTask.Origin.FUTURE, callable);
+    final <T> SubmittedTask<T> newFuture(Callable<T> body, Object userTask) {
+        return new SubmittedTask<>(body, SubmittedTask.Origin.FUTURE, userTask, this);
     }
 
-    @Override
-    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
-        return new SubmittedTask<>(() -> {
-            runnable.run();
-            return value;
-        }, SubmittedTask.Origin.FUTURE, runnable);
-    }
-
+    /**
+     * Runs {@code command} on a worker. A failure thrown by it goes to the pool's
+     * uncaught-exception handler (the builder's, else the worker thread's).
+     *
+     * @throws RejectedExecutionException if the pool is shut down, or demand control refuses
+     *     the submission ({@code maxQueuedSubmissions}, {@code maxQueueDelay})
+     * @throws NullPointerException if {@code command} is null
+     */
     @Override
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
-        SubmittedTask<?> t = command instanceof SubmittedTask && !((SubmittedTask<?>) command).enqueued
-                ? (SubmittedTask<?>) command // from submit()/invokeAll(): newTaskFor made it
-                : new SubmittedTask<>(Task.runnableBody(command), SubmittedTask.Origin.EXECUTE, command);
+        SubmittedTask<?> t = command instanceof SubmittedTask && ((SubmittedTask<?>) command).pool == this
+                && !((SubmittedTask<?>) command).enqueued
+                ? (SubmittedTask<?>) command // made by submit()/invokeAll() of this pool
+                : new SubmittedTask<>(Task.runnableBody(command), SubmittedTask.Origin.EXECUTE, command, this);
         submitExternal(t);
     }
 
     @Override
     public <T> T invoke(Callable<T> root) {
         Objects.requireNonNull(root, "root");
-        Thread th = Thread.currentThread();
-        if (th instanceof Worker && ((Worker) th).pool == this) {
+        Worker cur = Worker.current();
+        if (cur != null && cur.pool == this) {
             try {
                 return root.call(); // nested: already inside this pool
             } catch (RuntimeException | Error e) {
@@ -447,29 +645,58 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                 throw new CompletionException(e);
             }
         }
-        SubmittedTask<T> t = new SubmittedTask<>(root, SubmittedTask.Origin.INVOKE, root);
+        SubmittedTask<T> t = new SubmittedTask<>(root, SubmittedTask.Origin.INVOKE, root, this);
         submitExternal(t);
-        t.awaitUninterruptibly();
+        if (cur != null) {
+            cur.pool.awaitDoneUninterruptibly(cur, t); // a worker of another pool: help its own pool meanwhile
+        } else {
+            t.awaitUninterruptibly();
+        }
         return t.join();
     }
 
-    private void submitExternal(SubmittedTask<?> t) {
+    @Override
+    final void submitExternal(SubmittedTask<?> t) {
         int st = lvState();
         if (st != RUNNING) {
+            admission.countRejected();
             throw rejected(st);
         }
-        t.enqueued = true;
-        sharedQueue.offer(t); // MPMC unbounded: never fails; xadd on the stripe's producer index
-        // Dekker with termination: the offer is visible before the state is read again; pairs
-        // with the state CAS in shutdown() followed by the look at the queue in quiescent().
-        VarHandle.fullFence();
-        st = lvState();
-        if (st != RUNNING && t.cancelPending()) {
-            throw rejected(st); // withdrawn before anyone started it: not accepted
+        String refused = admission.tryAdmit(sharedQueue); // counts the task as queued if admitted
+        if (refused != null) {
+            throw new RejectedExecutionException("the " + kind + " pool rejected a submission: " + refused);
         }
-        // Otherwise accepted: a worker runs it (or already started it).
+        t.enqueued = true;
+        try {
+            // A linked queue: the offer links a complete node with one CAS, so even an error
+            // thrown inside it (a deep recursion's StackOverflowError) leaves the queue whole.
+            sharedQueue.offer(t);
+            // Dekker with termination: the offer is visible before the state is read again; pairs
+            // with the state CAS in shutdown() followed by the look at the queue in quiescent().
+            VarHandle.fullFence();
+            st = lvState();
+        } catch (Throwable e) {
+            if (withdraw(t)) {
+                throw e; // not accepted: the caller sees the error, the task never runs
+            }
+            st = RUNNING; // a worker took it (or the drain did): accepted after all
+        }
+        if (st != RUNNING && withdraw(t)) {
+            admission.countRejected();
+            throw rejected(st); // withdrawn before anyone took it: not accepted
+        }
+        // Otherwise accepted: a worker runs it, or shutdownNow returns it.
         externalSubmissions.increment();
         signalWork(); // full fence inside: the offer is visible before sleepers is read
+    }
+
+    /** The submitter takes back its own task: true if nobody (worker, drain) took it first. */
+    private static boolean withdraw(SubmittedTask<?> t) {
+        if (t.leaveQueue()) {
+            t.cancelPending(); // nobody can claim it any more: this always succeeds
+            return true;
+        }
+        return false;
     }
 
     private RejectedExecutionException rejected(int st) {
@@ -489,6 +716,17 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         wakeUps.add(sleep.wakeAll()); // sleepers re-check: the last one detects quiescence
     }
 
+    /**
+     * Stops the pool: no new submissions; every submission still waiting is returned
+     * ({@code execute} and {@code submit} tasks; their futures stay pending until run or
+     * cancelled), or cancelled ({@code invoke} callers get a
+     * {@link java.util.concurrent.CancellationException}); running tasks are interrupted, and
+     * their joins and waits end with a {@code CancellationException}. A submission a worker took
+     * from the queue just before the stop still runs. Called from several threads at once, each
+     * returns a disjoint part.
+     *
+     * @return the submissions that never started and never will, unless the caller runs them
+     */
     @Override
     public List<Runnable> shutdownNow() {
         for (;;) {
@@ -498,23 +736,42 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             }
         }
         List<Runnable> unstarted = new ArrayList<>();
-        Task<?> t;
-        while ((t = sharedQueue.pollAny()) != null) {
-            if (t instanceof SubmittedTask && ((SubmittedTask<?>) t).origin != SubmittedTask.Origin.INVOKE) {
-                if (t.laStatus() == Task.NEW) {
-                    unstarted.add((SubmittedTask<?>) t); // the caller owns it now; its Future stays pending
-                }
-            } else {
-                t.cancelPending(); // invoke() callers and internal tasks must not wait forever
-            }
-        }
+        drain(sharedQueue, unstarted);
+        drainMore(unstarted);
         for (Worker w : workers) {
-            if (w != Thread.currentThread()) {
-                w.interrupt();
+            if (w.thread() != Thread.currentThread()) {
+                w.thread().interrupt();
             }
         }
         wakeUps.add(sleep.wakeAll());
         return unstarted;
+    }
+
+    /**
+     * shutdownNow's drain of one queue: a submission it takes out of the queued state while
+     * still NEW is returned; an {@code invoke} root and an internal task are cancelled, so no
+     * caller waits for ever.
+     */
+    static void drain(SharedQueues q, List<Runnable> unstarted) {
+        Task<?> t;
+        while ((t = q.pollAny()) != null) {
+            if (t instanceof SubmittedTask) {
+                SubmittedTask<?> st = (SubmittedTask<?>) t;
+                if (st.leaveQueue() && st.laStatus() == Task.NEW) {
+                    if (st.origin == SubmittedTask.Origin.INVOKE) {
+                        st.cancelPending(); // its caller gets a CancellationException
+                    } else {
+                        unstarted.add(st); // the caller owns it now; its Future stays pending
+                    }
+                }
+            } else {
+                t.cancelPending(); // internal tasks: their joiners must not wait for ever
+            }
+        }
+    }
+
+    /** Drains the subclass's other queues in shutdownNow (the centralized pool's ready queue). */
+    void drainMore(List<Runnable> unstarted) {
     }
 
     @Override
@@ -528,7 +785,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
             return false;
         }
         for (Worker w : workers) {
-            if (w.isAlive()) {
+            if (w.thread().isAlive()) {
                 return false;
             }
         }
@@ -543,11 +800,11 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         }
         for (Worker w : workers) {
             long left = deadline - System.nanoTime();
-            if (left <= 0 && w.isAlive()) {
+            if (left <= 0 && w.thread().isAlive()) {
                 return false;
             }
-            TimeUnit.NANOSECONDS.timedJoin(w, Math.max(left, 1L));
-            if (w.isAlive()) {
+            TimeUnit.NANOSECONDS.timedJoin(w.thread(), Math.max(left, 1L));
+            if (w.thread().isAlive()) {
                 return false;
             }
         }
@@ -557,7 +814,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
     @Override
     public void close() {
         Thread th = Thread.currentThread();
-        if (th instanceof Worker && ((Worker) th).pool == this) {
+        Worker cur = Worker.current();
+        if (cur != null && cur.pool == this) {
             throw new IllegalStateException("close() was called from a worker of this pool and would wait for "
                     + "itself; call shutdown() from the task instead, or close the pool from outside it");
         }
@@ -587,7 +845,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         for (Worker w : workers) {
             while (w.trace.isBusy()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("trace() needs a quiescent pool, but worker " + w.getName()
+                    throw new IllegalStateException("trace() needs a quiescent pool, but worker " + w.thread().getName()
                             + " is still running a task: call it after invoke() returned and nothing else runs");
                 }
                 Thread.onSpinWait();
@@ -597,7 +855,7 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         for (int i = 0; i < parallelism; i++) {
             traces[i] = workers[i].trace;
         }
-        return Trace.of(kind, parallelism, traces, tracerOverheadNanos);
+        return Trace.of(kind, parallelism, traces, tracerOverheadNanos, traceBudgetStrands);
     }
 
     @Override
@@ -630,7 +888,8 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
                 h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9), h.getMaxValue());
         return new SchedulerStats(kind, parallelism, executed, spawns, attempts, steals,
-                externalSubmissions.sum(), parks, wakeUps.sum(), offers, polls, contention, busy, lat);
+                externalSubmissions.sum(), parks, wakeUps.sum(), offers, polls, contention, busy, lat,
+                admission.rejected(), admission.queued());
     }
 
     // ------------------------------------------------------------------ state

@@ -3,7 +3,8 @@ package org.wsched;
 
 /**
  * The centralized greedy reference pool: every ready task, spawned or submitted, goes into one
- * global FIFO queue (a JCTools MPMC queue) and every idle worker takes the next one. It is the
+ * global FIFO queue (a {@code ConcurrentLinkedQueue}; submissions wait in a second one) and every
+ * idle worker takes the next one. It is the
  * online greedy scheduler that theory analyses (T_P ≤ T1/P + (1 − 1/P)·T∞, up to the cost of
  * the queue itself), runnable with the very same programs as {@link WorkStealingPool}.
  *
@@ -23,6 +24,18 @@ package org.wsched;
  */
 public final class CentralizedPool extends AbstractPool {
 
+    /**
+     * Above this many entries (estimated) in the ready queue, a joiner that ran a child inline
+     * also removes one entry from the queue's head: dead entries (children their joiners already
+     * ran) are dropped, a live one goes back to the tail. Without it a computation whose joiners
+     * run most children inline would leave one dead entry per spawn in the queue until an idle
+     * worker polled it (millions of them, hundreds of MB, in one large root).
+     */
+    static final long PRUNE_ABOVE = 1L << 16;
+
+    /** The global ready queue of spawned tasks: the greedy scheduler's one queue. */
+    private final SharedQueues readyQueue = new SharedQueues(1);
+
     private CentralizedPool(Builder b) {
         super("centralized", b, null);
     }
@@ -38,53 +51,103 @@ public final class CentralizedPool extends AbstractPool {
 
     @Override
     void pushChild(Worker w, Task<?> child) {
-        sharedQueue.offer(child);
+        readyQueue.offer(child);
         w.counters.queueOffers++;
         signalWorkHint();
     }
 
+    /**
+     * Ready tasks first, submissions when none is ready; but once every 64 turns submissions
+     * first, so external work is not starved by a computation that keeps the ready queue full.
+     */
     @Override
     Task<?> findWork(Worker w) {
+        Task<?> t;
+        if ((++w.tick & FAIRNESS_MASK) == 0 && (t = pollShared(w)) != null) {
+            return t;
+        }
+        if (lvState() < STOP && (t = readyQueue.poll(w)) != null) {
+            return t;
+        }
         return pollShared(w);
     }
 
     @Override
     void awaitJoin(Worker w, Task<?> task) {
-        if (task.claimed && task.tryClaim()) {
+        maybeRunSubmission(w);
+        if (task.claimed && task.claim()) {
             executeInline(w, task); // not started yet: run it here
+            pruneAfterInlineClaim(w);
             return;
         }
-        int spins = 0;
-        try {
-            while (!task.isDone()) {
-                if (w.helpDepth < MAX_HELP_DEPTH) {
-                    Task<?> t = pollShared(w);
-                    if (t != null) {
-                        w.helpDepth++;
-                        try {
-                            runTask(w, t, true);
-                        } finally {
-                            w.helpDepth--;
-                        }
-                        spins = 0;
-                        continue;
-                    }
-                }
-                waitFor(w, task, spins++);
-            }
-        } finally {
-            w.waitingOn = null;
+        awaitDoneUninterruptibly(w, task);
+    }
+
+    @Override
+    boolean helpOnce(Worker w, Task<?> task) {
+        if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
+            executeInline(w, task);
+            return true;
         }
+        if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
+            return false;
+        }
+        Task<?> t = lvState() < STOP ? readyQueue.poll(w) : null;
+        if (t == null) {
+            t = pollShared(w);
+        }
+        if (t == null) {
+            return false;
+        }
+        w.helpDepth++;
+        try {
+            runTask(w, t, true);
+        } finally {
+            w.helpDepth--;
+        }
+        return true;
+    }
+
+    /**
+     * Keeps dead entries from piling up (see {@link #PRUNE_ABOVE}). The size estimate (offers
+     * minus polls over all workers, racy reads of their counters) is refreshed once every 1,024
+     * inline claims, so below the threshold this costs one increment.
+     */
+    private void pruneAfterInlineClaim(Worker w) {
+        if ((++w.inlineClaims & 1023) == 0) {
+            w.pruning = estimatedReadyEntries() > PRUNE_ABOVE;
+        }
+        if (w.pruning) {
+            Task<?> head = readyQueue.poll(w);
+            if (head != null && head.laStatus() == Task.NEW) {
+                readyQueue.offer(head); // still ready: back to the tail, and still visible to sleepers
+                w.counters.queueOffers++;
+                signalWorkHint();
+            }
+        }
+    }
+
+    long estimatedReadyEntries() {
+        long n = 0;
+        for (Worker x : workers) {
+            n += x.counters.queueOffers - x.counters.queuePolls; // racy reads: an estimate
+        }
+        return n;
+    }
+
+    @Override
+    void drainMore(java.util.List<Runnable> unstarted) {
+        drain(readyQueue, unstarted);
     }
 
     @Override
     boolean hasVisibleWork() {
-        return !sharedQueue.isEmpty();
+        return !readyQueue.isEmpty() || !sharedQueue.isEmpty();
     }
 
     @Override
     boolean shouldSplit(Worker w) {
-        return parallelism > 1 && sharedQueue.isEmpty();
+        return parallelism > 1 && readyQueue.isEmpty();
     }
 
     /**

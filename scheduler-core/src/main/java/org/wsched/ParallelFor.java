@@ -29,7 +29,7 @@ final class ParallelFor {
                     int lo2 = mid;
                     int hi2 = hi;
                     halves.spawn(() -> {
-                        run((Worker) Thread.currentThread(), lo2, hi2, body);
+                        run(Worker.current(), lo2, hi2, body);
                         return null;
                     });
                     hi = mid;

@@ -17,6 +17,42 @@ import java.util.concurrent.ExecutorService;
  *     System.out.println(r + " " + pool.stats());
  * }
  * }</pre>
+ *
+ * <h2>The ExecutorService contract</h2>
+ * <ul>
+ *   <li><b>Nothing accepted is lost.</b> A submission that returned normally (was not rejected)
+ *       ends in exactly one way: it runs; or {@link #shutdownNow()} returns it (an
+ *       {@code execute}/{@code submit} task; its future stays pending until someone runs or
+ *       cancels it); or it is cancelled (by {@code Future.cancel}, or by {@code shutdownNow} for
+ *       an {@code invoke} root, whose caller gets a
+ *       {@link java.util.concurrent.CancellationException}). A task a worker took from the queue
+ *       just before {@code shutdownNow} still runs.
+ *   <li><b>Futures behave as {@link java.util.concurrent.FutureTask}</b> (JDK 17–25):
+ *       {@code cancel} of a task that is not done makes it done and cancelled at once, running
+ *       or not; {@code cancel(true)} interrupts its runner; the result of a task cancelled while
+ *       it ran is dropped. {@code get} throws {@link java.util.concurrent.ExecutionException} for a
+ *       failure, {@link java.util.concurrent.CancellationException} for a cancelled task and
+ *       {@link InterruptedException} if the waiting thread is interrupted — a worker thread
+ *       included. A worker that calls {@code get}, timed or not, helps run other tasks while
+ *       it waits, so a one-worker pool cannot deadlock on its own submissions.
+ *   <li>{@code invokeAll}/{@code invokeAny} check every element for null before submitting any
+ *       ({@link NullPointerException}); timed {@code invokeAll} cancels what is not done when the
+ *       time is up, so every future it returns is done.
+ *   <li><b>Rejection at the edge.</b> {@code execute}, {@code submit}, {@code invoke*} throw
+ *       {@link java.util.concurrent.RejectedExecutionException} after {@code shutdown}, and when
+ *       demand control refuses work ({@code maxQueuedSubmissions}, {@code maxQueueDelay} on the
+ *       builders). Spawns inside tasks are never rejected.
+ *   <li><b>Faults.</b> An error thrown anywhere outside a task body (in completion, a queue
+ *       offer, the uncaught-exception handler, tracing, JFR) never kills a worker and never
+ *       leaves a task pending: the task completes exceptionally with it. {@code execute} called
+ *       at the very edge of the caller's stack may throw {@link StackOverflowError}; the task is
+ *       then not accepted and the pool is unharmed.
+ *   <li><b>Interrupts.</b> {@link Task#join()} does not throw on interrupt (as
+ *       {@link java.util.concurrent.ForkJoinTask#join()}); it keeps the interrupt status and
+ *       waits without spinning. An interrupt that reaches an idle worker is cleared before it
+ *       runs its next task. {@code shutdownNow} interrupts running tasks and ends every join
+ *       and wait inside the pool with a {@code CancellationException}.
+ * </ul>
  */
 public interface Scheduler extends ExecutorService, AutoCloseable {
 

@@ -21,6 +21,10 @@ import java.util.List;
  *     another worker took the element or it was not yet published: the price of sharing one queue
  * @param busyNanosPerWorker per worker, nanoseconds spent running top-level tasks
  * @param scheduleLatency submission-to-start latency of externally submitted tasks
+ * @param rejectedSubmissions external submissions rejected: after shutdown, or by demand control
+ *     ({@code maxQueuedSubmissions}, {@code maxQueueDelay} on the builders)
+ * @param queuedSubmissions external submissions accepted but not yet started (nor cancelled,
+ *     nor returned by {@code shutdownNow}) at the time of the snapshot
  */
 public record SchedulerStats(
         String scheduler,
@@ -36,7 +40,9 @@ public record SchedulerStats(
         long queuePolls,
         long queueContention,
         List<Long> busyNanosPerWorker,
-        Latency scheduleLatency) {
+        Latency scheduleLatency,
+        long rejectedSubmissions,
+        long queuedSubmissions) {
 
     /**
      * Percentiles of a latency distribution, in nanoseconds.

@@ -41,9 +41,9 @@ public final class Scope {
         if (closed) {
             throw new IllegalStateException("this scope has closed: spawn inside the Task.scope(...) body, not after it");
         }
-        if (Thread.currentThread() != owner) {
+        if (Thread.currentThread() != owner.thread()) {
             throw new IllegalStateException("a Scope may only spawn from the task that opened it (thread '"
-                    + owner.getName() + "'), not from thread '" + Thread.currentThread().getName()
+                    + owner.thread().getName() + "'), not from thread '" + Thread.currentThread().getName()
                     + "'; open a nested Task.scope in the child instead");
         }
         Task<T> t = owner.pool.spawnCallable(owner, body);

@@ -1,17 +1,28 @@
 package org.wsched;
 
-import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The queue(s) every worker may take from: submitted tasks, and in the centralized pool every
- * ready task. One JCTools MPMC queue per stripe; a producer thread always offers to the same
- * stripe (chosen by its thread id), so several producers do not contend on one producer index,
- * and a worker polls the stripes starting from its own. With one stripe (the centralized pool)
- * this is exactly one global FIFO queue.
+ * ready task. One {@link ConcurrentLinkedQueue} per stripe; a producer thread always offers to
+ * the same stripe (chosen by its thread id), so several producers do not contend on one tail,
+ * and a worker polls the stripes starting from its own. With one stripe this is exactly one
+ * FIFO queue.
+ *
+ * <h2>Why a linked queue</h2>
+ * An offer must be all or nothing even when it fails half-way: a {@link StackOverflowError} or
+ * {@link OutOfMemoryError} can be thrown at any call inside it (a deep recursion that ends in
+ * {@code execute}). Array queues that claim a slot index first and fill the slot after (JCTools'
+ * xadd and CAS queues, Agrona's many-to-many queue) leave a claimed, never-filled slot behind,
+ * and every consumer then waits for it for ever. The Michael–Scott queue of
+ * {@code ConcurrentLinkedQueue} links a fully built node with one CAS: before the CAS nothing
+ * shared has changed, after it the element is in the queue, whatever fails next. It also needs
+ * no {@code sun.misc.Unsafe}.
  */
 final class SharedQueues {
 
-    private final MpmcUnboundedXaddArrayQueue<Task<?>>[] stripes;
+    private final ConcurrentLinkedQueue<Task<?>>[] stripes;
     private final int mask;
 
     @SuppressWarnings("unchecked")
@@ -19,30 +30,30 @@ final class SharedQueues {
         if (Integer.bitCount(stripeCount) != 1) {
             throw new IllegalArgumentException("stripe count must be a power of two, was " + stripeCount);
         }
-        stripes = new MpmcUnboundedXaddArrayQueue[stripeCount];
+        stripes = new ConcurrentLinkedQueue[stripeCount];
         for (int i = 0; i < stripeCount; i++) {
-            stripes[i] = new MpmcUnboundedXaddArrayQueue<>(1024);
+            stripes[i] = new ConcurrentLinkedQueue<>();
         }
         mask = stripeCount - 1;
     }
 
-    /** Offers to the calling thread's stripe; never fails (unbounded). */
+    /** Offers to the calling thread's stripe; never fails for want of room (unbounded). */
     void offer(Task<?> t) {
         stripes[mask == 0 ? 0 : (int) Thread.currentThread().getId() & mask].offer(t);
     }
 
     /**
      * Polls the stripes, starting at worker {@code w}'s own, counting into its counters: a poll
-     * that finds a stripe non-empty but gets nothing (another worker took the element, or its
-     * producer has not finished publishing it) is contention.
+     * that finds a stripe non-empty but gets nothing (another worker took the element first) is
+     * contention.
      */
     Task<?> poll(Worker w) {
         for (int k = 0; k <= mask; k++) {
-            MpmcUnboundedXaddArrayQueue<Task<?>> q = stripes[(w.index + k) & mask];
+            ConcurrentLinkedQueue<Task<?>> q = stripes[(w.index + k) & mask];
             if (q.isEmpty()) {
                 continue;
             }
-            Task<?> t = q.relaxedPoll();
+            Task<?> t = q.poll();
             if (t != null) {
                 w.counters.queuePolls++;
                 return t;
@@ -52,9 +63,9 @@ final class SharedQueues {
         return null;
     }
 
-    /** Polls any stripe, waiting out elements being published (drains at shutdownNow). */
+    /** Polls any stripe (the drain of shutdownNow). */
     Task<?> pollAny() {
-        for (MpmcUnboundedXaddArrayQueue<Task<?>> q : stripes) {
+        for (ConcurrentLinkedQueue<Task<?>> q : stripes) {
             Task<?> t = q.poll();
             if (t != null) {
                 return t;
@@ -64,11 +75,36 @@ final class SharedQueues {
     }
 
     boolean isEmpty() {
-        for (MpmcUnboundedXaddArrayQueue<Task<?>> q : stripes) {
+        for (ConcurrentLinkedQueue<Task<?>> q : stripes) {
             if (!q.isEmpty()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * When the oldest submission still waiting to start was submitted ({@code System.nanoTime()}),
+     * looking at the first few elements of each stripe; {@code Long.MAX_VALUE} if none waits.
+     * Entries already started (claimed by a joiner) or cancelled are skipped.
+     */
+    long oldestWaitingSubmitNanos() {
+        long oldest = Long.MAX_VALUE;
+        boolean found = false;
+        for (ConcurrentLinkedQueue<Task<?>> q : stripes) {
+            Iterator<Task<?>> it = q.iterator();
+            for (int seen = 0; seen < 8 && it.hasNext(); seen++) {
+                Task<?> t = it.next();
+                if (t instanceof SubmittedTask && t.laStatus() == Task.NEW) {
+                    long s = ((SubmittedTask<?>) t).submitNanos;
+                    if (!found || s - oldest < 0) {
+                        oldest = s;
+                        found = true;
+                    }
+                    break; // FIFO per stripe: the first waiting one is that stripe's oldest
+                }
+            }
+        }
+        return found ? oldest : Long.MAX_VALUE;
     }
 }

@@ -1,5 +1,7 @@
 package org.wsched;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +14,21 @@ import java.util.concurrent.TimeoutException;
  * {@link Scheduler#invoke}: it waits in the pool's shared queue, must be claimed before it runs
  * (so {@link #cancel} and {@code shutdownNow} cannot race with a worker), and records when it
  * was submitted for the schedule-latency histogram.
+ *
+ * <h2>Leaving the queue, exactly once</h2>
+ * An accepted submission ends in exactly one of three ways: it runs, {@code shutdownNow} returns
+ * it, or it is cancelled. Besides the task status (claimed by CAS before running, see
+ * {@link Task#tryClaim()}), a second word, {@code handoff}, decides who took it out of the
+ * queued state: a worker about to run it, the {@code shutdownNow} drain, a canceller, or the
+ * submitter withdrawing it when the pool shut down under it. The winner of the CAS on
+ * {@code handoff} updates the pool's count of queued submissions; a worker runs a task only after
+ * winning both words, and the drain returns it only after winning {@code handoff} while the
+ * status is still {@code NEW}, so no task is both returned and run.
+ *
+ * <h2>Cancellation</h2>
+ * As {@link java.util.concurrent.FutureTask}: {@code cancel} of a task not yet done makes it done
+ * and cancelled at once, running or not; with {@code mayInterruptIfRunning} the runner is
+ * interrupted, and the runner does not go on to another task before that interrupt was delivered.
  */
 final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
 
@@ -25,35 +42,139 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
         INVOKE
     }
 
+    private static final int QUEUED = 0;
+    private static final int LEFT = 1;
+
+    private static final int NO_INTERRUPT = 0;
+    private static final int INTERRUPTING = 1;
+    private static final int INTERRUPTED = 2;
+
+    private static final VarHandle HANDOFF;
+    private static final VarHandle RUNNER;
+    private static final VarHandle INTERRUPT;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            HANDOFF = l.findVarHandle(SubmittedTask.class, "handoff", int.class);
+            RUNNER = l.findVarHandle(SubmittedTask.class, "runner", Thread.class);
+            INTERRUPT = l.findVarHandle(SubmittedTask.class, "interrupt", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final long submitNanos;
     final Origin origin;
+    /** The pool that accepted it: its admission count is updated when the task leaves the queue. */
+    final AbstractPool pool;
     private final Object userTask; // what the user passed, for toString
     /** Set by the submitting thread before the task is published to the shared queue. */
     boolean enqueued;
+    private int handoff; // accessed only through HANDOFF
+    private Thread runner; // accessed only through RUNNER
+    private int interrupt; // accessed only through INTERRUPT
 
-    SubmittedTask(Callable<? extends T> body, Origin origin, Object userTask) {
+    SubmittedTask(Callable<? extends T> body, Origin origin, Object userTask, AbstractPool pool) {
         super(body, true);
         this.origin = origin;
         this.userTask = userTask;
+        this.pool = pool;
         this.submitNanos = System.nanoTime();
     }
 
-    /** Runs the task on the calling thread if nobody claimed it yet (e.g. after shutdownNow returned it). */
+    /**
+     * Takes the task out of the queued state; exactly one caller wins, and it updates the pool's
+     * count of queued submissions.
+     *
+     * @return true for the winner
+     */
+    boolean leaveQueue() {
+        // Pairs with the same CAS by workers, the shutdownNow drain, cancel() and the withdrawing submitter.
+        if ((int) HANDOFF.getVolatile(this) == QUEUED && HANDOFF.compareAndSet(this, QUEUED, LEFT)) {
+            if (enqueued) {
+                pool.admission.left();
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** A worker claims the task to run it: first out of the queue, then NEW → RUNNING. */
+    @Override
+    boolean claim() {
+        if (!leaveQueue() || !tryClaim()) {
+            return false;
+        }
+        RUNNER.setVolatile(this, Thread.currentThread()); // pairs with the read in cancel()
+        return true;
+    }
+
+    /**
+     * Runs the task on the calling thread if nobody claimed it yet (e.g. after
+     * {@code shutdownNow} returned it).
+     */
     @Override
     public void run() {
+        leaveQueue();
         if (tryClaim()) {
+            RUNNER.setVolatile(this, Thread.currentThread()); // pairs with the read in cancel()
             execute(true);
         }
     }
 
     /**
-     * Cancels the task if it has not started. A task that already started is not stopped and
-     * this returns false, whatever {@code mayInterruptIfRunning} says ({@code shutdownNow()}
-     * interrupts running tasks).
+     * Cancels the task if it is not done, as {@link java.util.concurrent.FutureTask#cancel} does: a
+     * task that has not started never will; a running task is marked done and cancelled at once
+     * (its result, when it comes, is dropped) and, if {@code mayInterruptIfRunning}, its thread is
+     * interrupted.
      */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        return cancelPending();
+        for (;;) {
+            int s = laStatus();
+            if (s >= NORMAL) {
+                return false;
+            }
+            if (s == NEW) {
+                if (cancelPending()) {
+                    leaveQueue();
+                    return true;
+                }
+                continue; // claimed meanwhile: now RUNNING (or done)
+            }
+            // RUNNING: announce the interrupt before the status changes, so a runner that finds
+            // the task cancelled waits for the interrupt to land (see awaitCancelInterrupt()).
+            // Only one canceller announces (CAS); pairs with the read in awaitCancelInterrupt().
+            boolean announced = mayInterruptIfRunning && INTERRUPT.compareAndSet(this, NO_INTERRUPT, INTERRUPTING);
+            if (tryCancelRunning()) {
+                if (announced) {
+                    Thread r = (Thread) RUNNER.getVolatile(this); // pairs with the store in claim()/run()
+                    try {
+                        if (r != null) {
+                            r.interrupt();
+                        }
+                    } finally {
+                        INTERRUPT.setVolatile(this, INTERRUPTED); // pairs with awaitCancelInterrupt()
+                    }
+                }
+                return true;
+            }
+            if (announced) {
+                INTERRUPT.setVolatile(this, NO_INTERRUPT); // the task completed first: nothing to interrupt
+            }
+        }
+    }
+
+    /**
+     * The runner found its completion beaten by a cancellation: wait until the canceller has
+     * delivered its interrupt, so it cannot hit the next task this thread runs.
+     */
+    @Override
+    void awaitCancelInterrupt() {
+        while ((int) INTERRUPT.getVolatile(this) == INTERRUPTING) { // pairs with the stores in cancel()
+            Thread.onSpinWait();
+        }
     }
 
     @Override
@@ -77,34 +198,26 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
                 deadline = 1L;
             }
             if (!awaitFromGet(deadline)) {
-                throw new TimeoutException("task not done after " + timeout + " " + unit);
+                throw new TimeoutException("task not done after " + timeout + " " + unit + ": " + userTask);
             }
         }
         return reportGet();
     }
 
     private boolean awaitFromGet(long deadline) throws InterruptedException {
-        Thread t = Thread.currentThread();
-        if (deadline == 0L && t instanceof Worker) {
-            // A worker must not block on a queued task: it may be the only one that can run it.
-            Worker w = (Worker) t;
-            w.pool.awaitJoin(w, this);
-            return true;
-        }
-        return awaitBlocking(deadline, true);
+        return ExecutorMethods.await(this, deadline);
     }
 
     @SuppressWarnings("unchecked")
     private T reportGet() throws ExecutionException {
         int s = laStatus();
-        Object o = outcome();
         if (s == NORMAL) {
-            return (T) o;
+            return (T) outcome();
         }
         if (s == CANCELLED) {
-            throw new CancellationException("task was cancelled before it started: " + userTask);
+            throw new CancellationException("task was cancelled: " + userTask);
         }
-        throw new ExecutionException((Throwable) o);
+        throw new ExecutionException((Throwable) outcome());
     }
 
     boolean failed() {

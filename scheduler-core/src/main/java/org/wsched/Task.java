@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -206,16 +208,15 @@ public class Task<T> {
     /** Waits until done (running, helping or blocking as join does) and returns the final status. */
     final int awaitDone() {
         if (AbstractPool.TRACE_HOOKS && AbstractPool.tracingPools != 0) {
-            Thread t = Thread.currentThread();
-            if (t instanceof Worker && ((Worker) t).trace != null) {
-                return awaitDoneTraced((Worker) t);
+            Worker w = Worker.current();
+            if (w != null && w.trace != null) {
+                return awaitDoneTraced(w);
             }
         }
         int s = laStatus();
         if (s < NORMAL) {
-            Thread t = Thread.currentThread();
-            if (t instanceof Worker) {
-                Worker w = (Worker) t;
+            Worker w = Worker.current();
+            if (w != null) {
                 w.pool.awaitJoin(w, this);
             } else {
                 awaitUninterruptibly();
@@ -234,6 +235,79 @@ public class Task<T> {
         return laStatus() >= NORMAL;
     }
 
+    /**
+     * Whether the task finished by throwing or by being cancelled (as
+     * {@link java.util.concurrent.ForkJoinTask#isCompletedAbnormally()}).
+     *
+     * @return true if it failed or was cancelled; false if it is not done or completed normally
+     */
+    public final boolean isCompletedAbnormally() {
+        return laStatus() > NORMAL;
+    }
+
+    /**
+     * The failure of a task that completed abnormally, without joining it: what it threw, or a
+     * {@link CancellationException} if it was cancelled.
+     *
+     * <pre>{@code
+     * Task<Long> t = Task.spawn(() -> risky());
+     * ...
+     * if (t.isDone() && t.getException() != null) log(t.getException());
+     * }</pre>
+     *
+     * @return the failure, or null if the task is not done or completed normally
+     */
+    public final Throwable getException() {
+        int s = laStatus();
+        if (s == EXCEPTIONAL) {
+            return (Throwable) outcome;
+        }
+        if (s == CANCELLED) {
+            try {
+                reportJoin(s);
+            } catch (CancellationException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits at most {@code timeout} for this task, as {@link #join()} does (a worker runs it if
+     * nobody has, or helps with other work meanwhile), and returns its result. Interrupts do not
+     * end the wait; the interrupt status is kept.
+     *
+     * @param timeout the longest time to wait
+     * @param unit its unit
+     * @return the task's value
+     * @throws TimeoutException if the task is not done when the time is up (it keeps running)
+     * @throws CancellationException if the task was cancelled
+     */
+    public final T join(long timeout, TimeUnit unit) throws TimeoutException {
+        Objects.requireNonNull(unit, "unit");
+        if (laStatus() < NORMAL) {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            if (deadline == 0L) {
+                deadline = 1L;
+            }
+            boolean done;
+            try {
+                Worker w = Worker.current();
+                if (w != null) {
+                    done = w.pool.awaitDone(w, this, deadline, false);
+                } else {
+                    done = awaitBlocking(deadline, false);
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError("not interruptible", e);
+            }
+            if (!done) {
+                throw new TimeoutException("task not done after " + timeout + " " + unit + ": " + this);
+            }
+        }
+        return reportJoin(laStatus());
+    }
+
     // ------------------------------------------------------------------ runtime internals
 
     /** A task outside any pool's spawn path (tests, the jcstress module). */
@@ -249,10 +323,11 @@ public class Task<T> {
     }
 
     static Worker currentWorker(String what) {
-        Thread t = Thread.currentThread();
-        if (t instanceof Worker) {
-            return (Worker) t;
+        Worker w = Worker.current();
+        if (w != null) {
+            return w;
         }
+        Thread t = Thread.currentThread();
         throw new IllegalStateException(what + " must be called from a task running in a wsched pool, "
                 + "but was called from thread '" + t.getName() + "'; start the computation with "
                 + "pool.invoke(() -> ...) or pool.submit(...) and call " + what + " inside it");
@@ -261,6 +336,39 @@ public class Task<T> {
     /** Claims a task that requires it: NEW → RUNNING. Exactly one claimant wins. */
     final boolean tryClaim() {
         return STATUS.compareAndSet(this, NEW, RUNNING); // pairs with tryClaim()/cancel of other threads
+    }
+
+    /**
+     * A worker claims a task that requires a claim, before running it ({@link SubmittedTask}
+     * also takes it out of its queued state first).
+     */
+    boolean claim() {
+        return tryClaim();
+    }
+
+    /** Cancels a running task that permits it (submitted tasks): RUNNING → CANCELLED. */
+    final boolean tryCancelRunning() {
+        // Pairs with the CAS of the runner's completion in complete(): exactly one of them wins.
+        if (STATUS.compareAndSet(this, RUNNING, CANCELLED)) {
+            releaseWaiters();
+            return true;
+        }
+        return false;
+    }
+
+    /** The runner lost its completion to a cancellation (see SubmittedTask); nothing to wait for here. */
+    void awaitCancelInterrupt() {
+    }
+
+    /**
+     * Completes a task its caller was running when something outside the body failed (e.g. a
+     * {@link StackOverflowError} in completion itself), so no joiner waits for it for ever.
+     * The caller owns the task (ran it, or claimed it).
+     */
+    final void failIfPending(Throwable failure) {
+        if (laStatus() < NORMAL) {
+            complete(failure, EXCEPTIONAL, true);
+        }
     }
 
     /**
@@ -325,6 +433,10 @@ public class Task<T> {
     }
 
     private void complete(Object result, int s, boolean shared) {
+        if (this instanceof SubmittedTask) {
+            completeCancellable(result, s);
+            return;
+        }
         outcome = result; // plain: published by the status store below
         if (shared) {
             // Volatile store: the outcome is visible with the status, and (StoreLoad) the status
@@ -340,6 +452,24 @@ public class Task<T> {
             if (WAITERS.getOpaque(this) != null) {
                 releaseWaiters();
             }
+        }
+    }
+
+    /**
+     * Completion of a task that {@code cancel} may complete while it runs: RUNNING → final by
+     * CAS. The outcome is written first and published by the CAS; if a cancellation won, the
+     * outcome is dropped (readers of a CANCELLED task do not use it, see reportJoin()).
+     */
+    private void completeCancellable(Object result, int s) {
+        outcome = result; // plain: published by the CAS below
+        // Pairs with tryCancelRunning() (exactly one wins) and with laStatus() of joiners; the CAS
+        // is a full fence, so waiters is read after the status is visible (see awaitBlocking()).
+        if (STATUS.compareAndSet(this, RUNNING, s)) {
+            if (WAITERS.getVolatile(this) != null) { // pairs with the CAS in registerWaiter()
+                releaseWaiters();
+            }
+        } else {
+            awaitCancelInterrupt();
         }
     }
 
@@ -453,12 +583,16 @@ public class Task<T> {
             return (T) boxedValue();
         }
         Object o = outcome;
-        Throwable t = (Throwable) o;
         if (s == CANCELLED) {
-            CancellationException c = new CancellationException(t.getMessage());
-            c.initCause(t.getCause());
+            // A task cancelled while running may hold the result its runner wrote too late.
+            CancellationException c = new CancellationException(o instanceof CancellationException
+                    ? ((Throwable) o).getMessage() : "task was cancelled while it ran");
+            if (o instanceof CancellationException) {
+                c.initCause(((Throwable) o).getCause());
+            }
             throw c;
         }
+        Throwable t = (Throwable) o;
         if (t instanceof RuntimeException) {
             throw (RuntimeException) t;
         }

@@ -63,13 +63,29 @@ public final class Trace {
      * @param tracerOverheadNanos the tracer's mean cost per strand ({@link TracerCalibration}),
      *     taken off the recorded durations
      */
-    static Trace of(String scheduler, int parallelism, WorkerTrace[] traces, double tracerOverheadNanos) {
+    static Trace of(String scheduler, int parallelism, WorkerTrace[] traces, double tracerOverheadNanos,
+            long budgetStrands) {
         int maxTask = 0;
+        long recorded = 0;
+        long dropped = 0;
+        boolean truncated = false;
         for (WorkerTrace t : traces) {
-            if (t.publishedTruncated) {
-                throw new IllegalStateException("the trace exceeded its budget and was truncated: build the pool "
-                        + "with a larger traceBudget(...) or trace a smaller run");
+            truncated |= t.publishedTruncated;
+            dropped += t.publishedDroppedStrands;
+            for (long i = 0; i < t.publishedSize; i += 2) {
+                if (WorkerTrace.isStrand(WorkerTrace.type(t.publishedAt(i)))) {
+                    recorded++;
+                }
             }
+        }
+        if (truncated) {
+            throw new IllegalStateException("the trace exceeded its budget and was truncated: it needed at least "
+                    + (recorded + dropped) + " strands (" + recorded + " recorded, " + dropped + " dropped) "
+                    + "where traceBudget(" + budgetStrands + ") allows about " + budgetStrands + " for the whole pool; "
+                    + "build the pool with traceBudget(" + Math.max(2 * (recorded + dropped), budgetStrands + 1)
+                    + ") or more, or trace a smaller run");
+        }
+        for (WorkerTrace t : traces) {
             for (long i = 0; i < t.publishedSize; i += 2) {
                 maxTask = Math.max(maxTask, WorkerTrace.task(t.publishedAt(i)));
                 int ty = WorkerTrace.type(t.publishedAt(i));

@@ -71,7 +71,7 @@ final class TracerCalibration {
     }
 
     private static double round(Task<?> root, Task<?> parent, Task<?> child) {
-        WorkerTrace t = new WorkerTrace(0, 1, 8L * TASKS_PER_ROUND);
+        WorkerTrace t = new WorkerTrace(0, 1, new java.util.concurrent.atomic.AtomicLong(8L * TASKS_PER_ROUND));
         root.traceId = 0;
         t.onStart(root, false);
         for (int i = 0; i < TASKS_PER_ROUND; i++) {

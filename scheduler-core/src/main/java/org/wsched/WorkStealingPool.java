@@ -112,7 +112,7 @@ public final class WorkStealingPool extends AbstractPool {
         }
         for (int a = 0; a < attempts; a++) {
             int v;
-            if (a == 0 && preferred != null && preferred != w) {
+            if (a == 0 && preferred != null && preferred != w && preferred.pool == this) {
                 v = preferred.index;
             } else {
                 v = victimSelection.selectVictim(w.index, a, view, w.random);
@@ -164,55 +164,65 @@ public final class WorkStealingPool extends AbstractPool {
         return extra;
     }
 
+    /**
+     * The join fast path: the joined task is usually at the bottom of the own deque (LIFO) and
+     * runs inline, with no CAS and no fence. Anything else goes to the one wait loop.
+     */
     @Override
     void awaitJoin(Worker w, Task<?> task) {
-        int spins = 0;
-        try {
-            for (;;) {
-                // Own deque first: the task itself (LIFO: usually at the bottom) or tasks spawned
-                // after it, which must run anyway.
-                Task<?> t;
-                while ((t = w.deque.take()) != null) {
-                    if (t == task) {
-                        executeInline(w, t); // the inline fast path: no CAS, no fence
-                        return;
-                    }
-                    runTask(w, t, false);
-                    if (task.isDone()) {
-                        return;
-                    }
-                }
-                if (task.isDone()) {
-                    return;
-                }
-                // The task was stolen: help, preferably the thief (leapfrogging), depth-bounded.
-                if (w.helpDepth < MAX_HELP_DEPTH) {
-                    t = steal(w, task.loThief(), 2);
-                    if (t == null && (w.tick++ & 7) == 0) {
-                        t = steal(w, null, parallelism);
-                    }
-                    if (t == null && task.claimed) {
-                        t = pollShared(w); // joining a submitted task: it may wait in the shared queue
-                    }
-                    if (t != null) {
-                        w.helpDepth++;
-                        try {
-                            runTask(w, t, true);
-                        } finally {
-                            w.helpDepth--;
-                        }
-                        spins = 0;
-                        continue;
-                    }
-                }
-                if (task.isDone()) {
-                    return;
-                }
-                waitFor(w, task, spins++);
-            }
-        } finally {
-            w.waitingOn = null;
+        maybeRunSubmission(w);
+        Task<?> t = w.deque.take();
+        if (t == task) {
+            executeInline(w, t); // the inline fast path: no CAS, no fence
+            return;
         }
+        if (t != null) {
+            runTask(w, t, false); // spawned after the joined task: must run anyway
+        }
+        awaitDoneUninterruptibly(w, task);
+    }
+
+    /**
+     * Own deque first (the task itself, or tasks spawned after it, which must run anyway); then,
+     * the task having been stolen, help: preferably the thief (leapfrogging), then anyone, then
+     * the shared queue when the task is a submission, depth-bounded.
+     */
+    @Override
+    boolean helpOnce(Worker w, Task<?> task) {
+        Task<?> t = w.deque.take();
+        if (t != null) {
+            if (t == task) {
+                executeInline(w, t);
+            } else {
+                runTask(w, t, false);
+            }
+            return true;
+        }
+        if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
+            executeInline(w, task); // a submitted task nobody started yet: run it here
+            return true;
+        }
+        if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
+            return false;
+        }
+        Worker thief = task.loThief();
+        t = steal(w, thief != null && thief.pool == this ? thief : null, 2);
+        if (t == null && (w.tick++ & 7) == 0) {
+            t = steal(w, null, parallelism);
+        }
+        if (t == null && task.claimed) {
+            t = pollShared(w); // waiting for a submitted task: it may still be in the shared queue
+        }
+        if (t == null) {
+            return false;
+        }
+        w.helpDepth++;
+        try {
+            runTask(w, t, true);
+        } finally {
+            w.helpDepth--;
+        }
+        return true;
     }
 
     @Override

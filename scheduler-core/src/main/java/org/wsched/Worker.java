@@ -6,10 +6,30 @@ import org.agrona.concurrent.IdleStrategy;
 import org.wsched.internal.deque.WorkStealingDeque;
 
 /**
- * A worker thread of a pool. Its mutable fields are written only by the worker itself; other
+ * A worker of a pool. Its mutable fields are written only by the worker itself; other
  * threads do not read this object on hot paths (thieves reach deques through the pool's array).
+ *
+ * <p>By default the worker is its own thread (this class extends {@link Thread}, so finding
+ * the current worker is one type check). A pool built with a
+ * {@link java.util.concurrent.ThreadFactory} runs the worker loop on the factory's thread
+ * instead: this object is then never started, {@link #thread()} is the factory's thread, and
+ * {@link #current()} finds the worker through a thread-local, consulted only while such a pool
+ * exists.
  */
 final class Worker extends Thread {
+
+    /** The worker running on a factory-made thread (see the class comment). */
+    private static final ThreadLocal<Worker> ON_FACTORY_THREAD = new ThreadLocal<>();
+    /**
+     * How many pools run workers on factory threads. Read plainly on hot paths (zero: no
+     * thread-local lookup); a pool increments it before starting its threads (Thread.start()
+     * publishes it to them) and a thread that reads a stale zero is not a factory worker of a
+     * pool it could see anyway.
+     */
+    static int factoryPools;
+
+    /** The thread that runs this worker's loop: itself, or the factory's thread. */
+    private Thread runner = this;
 
     final AbstractPool pool;
     final int index;
@@ -25,8 +45,16 @@ final class Worker extends Thread {
     int idleRounds;
     /** This worker's trace recorder, or null when the pool does not trace (the usual case). */
     final WorkerTrace trace;
-    /** The task this worker is registered as a waiter on (see AbstractPool.waitFor), or null. */
+    /** The task this worker is registered as a waiter on (see AbstractPool.waitStep), or null. */
     Task<?> waitingOn;
+    /** Joins so far, for the fairness check in joins (see AbstractPool.maybeRunSubmission). */
+    int joins;
+    /** A task whose completion failed deeper in the stack, to be failed by a shallower frame. */
+    Task<?> orphan;
+    /** Inline claims since the centralized pool last looked at its queue's size (see CentralizedPool). */
+    int inlineClaims;
+    /** Whether this worker is removing dead entries from the centralized queue. */
+    boolean pruning;
 
     /** Single-writer counters, on their own padded cache lines (see WorkerCounters). */
     final WorkerCounters counters = new WorkerCounters();
@@ -43,8 +71,34 @@ final class Worker extends Thread {
         setDaemon(true);
     }
 
+    /**
+     * The worker running the current thread, or null if it is not a worker.
+     *
+     * @return the current worker or null
+     */
+    static Worker current() {
+        Thread t = Thread.currentThread();
+        if (t instanceof Worker) {
+            return (Worker) t;
+        }
+        return factoryPools == 0 ? null : ON_FACTORY_THREAD.get();
+    }
+
+    /** The thread this worker runs on (to interrupt, unpark, join or name it). */
+    Thread thread() {
+        return runner;
+    }
+
+    /** Runs the worker loop on {@code t}, a thread made by the pool's thread factory (before it starts). */
+    void runOn(Thread t) {
+        this.runner = t; // plain: published to other threads by Thread.start() and the pool's construction
+    }
+
     @Override
     public void run() {
+        if (Thread.currentThread() != this) {
+            ON_FACTORY_THREAD.set(this); // on a factory thread: make current() find this worker
+        }
         pool.runWorker(this);
     }
 }

@@ -53,7 +53,10 @@ final class WorkerTrace {
 
     private final int workerIndex;
     private final int parallelism;
-    private final long budgetRecords;
+    /** The pool's records still unclaimed: every worker reserves its chunks from it (one budget per pool). */
+    private final java.util.concurrent.atomic.AtomicLong budgetRecords;
+    /** Strands that could not be recorded after the budget ran out (so the error can say what was needed). */
+    private long droppedStrands;
     private int nextSeq;
     private long[][] chunks = new long[8][];
     private long[] chunk; // chunks[chunkCount - 1], or null before the first record
@@ -65,6 +68,7 @@ final class WorkerTrace {
     long[][] publishedChunks = chunks;
     long publishedSize;
     boolean publishedTruncated;
+    long publishedDroppedStrands;
     private boolean busy; // accessed only through BUSY
 
     // Stack of the tasks running on this worker (nested by inline joins and helping).
@@ -76,7 +80,7 @@ final class WorkerTrace {
     /** The task whose last strand ended at {@link #stamp}, if nothing was recorded since; else 0. */
     private int endedAtStamp;
 
-    WorkerTrace(int workerIndex, int parallelism, long budgetRecords) {
+    WorkerTrace(int workerIndex, int parallelism, java.util.concurrent.atomic.AtomicLong budgetRecords) {
         this.workerIndex = workerIndex;
         this.parallelism = parallelism;
         this.budgetRecords = budgetRecords;
@@ -142,6 +146,7 @@ final class WorkerTrace {
             publishedChunks = chunks; // plain: published by the release store below
             publishedSize = size();
             publishedTruncated = truncated;
+            publishedDroppedStrands = droppedStrands;
             BUSY.setRelease(this, false); // pairs with isBusy() in Scheduler.trace(): records visible
         }
     }
@@ -223,17 +228,32 @@ final class WorkerTrace {
         return type | ((long) strand << 2) | ((long) taskId << 32);
     }
 
-    /** Out of the hot path: a new chunk, the budget, truncation. */
+    /** Out of the hot path: a new chunk, the budget (reserved from the pool's), truncation. */
     private boolean recordSlow(int type, int taskId, int strand, long payload) {
         if (truncated || taskId == 0) {
             truncate();
+            if (isStrand(type)) {
+                droppedStrands++;
+            }
             return false;
         }
         boolean grew = false;
         if (pos == limit) {
-            long used = size();
-            if (limit < CHUNK_LONGS && chunk != null || used / 2 >= budgetRecords) {
-                truncate(); // the budget ends here
+            // Chunks stay full except the last (publishedAt() indexes by chunk): fill this one first.
+            boolean roomHere = chunk != null && limit < CHUNK_LONGS;
+            long reserved = reserve(roomHere ? (CHUNK_LONGS - limit) / 2 : CHUNK_LONGS / 2);
+            if (reserved == 0) {
+                truncate(); // the pool's budget ends here
+                if (isStrand(type)) {
+                    droppedStrands++;
+                }
+                return false;
+            }
+            if (roomHere) {
+                limit += (int) (2 * reserved);
+                chunk[pos] = header(type, taskId, strand);
+                chunk[pos + 1] = payload;
+                pos += 2;
                 return false;
             }
             if (chunkCount == chunks.length) {
@@ -242,13 +262,27 @@ final class WorkerTrace {
             chunk = new long[CHUNK_LONGS];
             chunks[chunkCount++] = chunk;
             pos = 0;
-            limit = (int) Math.min(CHUNK_LONGS, 2 * budgetRecords - used);
+            limit = (int) (2 * reserved);
             grew = true;
         }
         chunk[pos] = header(type, taskId, strand);
         chunk[pos + 1] = payload;
         pos += 2;
         return grew;
+    }
+
+    /** Takes up to {@code records} records from the pool's budget; returns how many it got. */
+    private long reserve(long records) {
+        for (;;) {
+            long left = budgetRecords.get(); // pairs with other workers' CAS below
+            if (left <= 0) {
+                return 0;
+            }
+            long take = Math.min(left, records);
+            if (budgetRecords.compareAndSet(left, left - take)) { // pairs with other workers' reservations
+                return take;
+            }
+        }
     }
 
     /** Stops recording: every later record takes the slow path and is dropped; trace() will throw. */

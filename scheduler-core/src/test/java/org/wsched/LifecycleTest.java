@@ -209,7 +209,7 @@ class LifecycleTest {
 
     static void assertNoWorkerThreadAlive(Scheduler pool) {
         Set<String> names = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t instanceof Worker && ((Worker) t).pool == pool && t.isAlive())
+                .filter(t -> t instanceof Worker && ((Worker) t).pool == pool && t.isAlive()) // the default threads; factory threads are checked by their tests
                 .map(Thread::getName).collect(Collectors.toSet());
         assertThat(names).as("worker threads still alive").isEmpty();
     }

@@ -115,9 +115,9 @@ class TraceTest {
             pool.invoke(() -> ConformanceTest.fib(18));
             pool.trace(); // waits until the workers published their records
             WorkerTrace[] traces = {pool.workers[0].trace, pool.workers[1].trace};
-            Trace raw = Trace.of("test", 2, traces, 0.0);
+            Trace raw = Trace.of("test", 2, traces, 0.0, 1L);
             double overhead = 3.7;
-            Trace corrected = Trace.of("test", 2, traces, overhead);
+            Trace corrected = Trace.of("test", 2, traces, overhead, 1L);
             assertThat(corrected.strands()).isEqualTo(raw.strands());
             assertThat(corrected.tracerOverheadNanos()).isEqualTo(overhead);
             long rawWork = 0;
@@ -131,7 +131,7 @@ class TraceTest {
             // each worker gives up exactly strands x overhead (its total is far larger), up to
             // the rounding of its last strand
             assertThat((double) work).isCloseTo(rawWork - overhead * raw.strands(), org.assertj.core.data.Offset.offset(2.0));
-            Trace all = Trace.of("test", 2, traces, 1e12);
+            Trace all = Trace.of("test", 2, traces, 1e12, 1L);
             assertThat(all.profile().workNanos()).isZero();
         }
     }

@@ -3,7 +3,7 @@ package org.wsched.jcstress.idle;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import org.jctools.queues.MpmcUnboundedXaddArrayQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
@@ -108,7 +108,7 @@ public class SleepWakeDekkerTest {
     @State
     public static class QueueWork {
         final SleepController sleep = new SleepController(1);
-        final MpmcUnboundedXaddArrayQueue<Integer> queue = new MpmcUnboundedXaddArrayQueue<>(16);
+        final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
 
         @Actor
         public void publisher(III_Result r) {
