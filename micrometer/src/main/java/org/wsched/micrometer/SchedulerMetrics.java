@@ -34,6 +34,8 @@ import org.wsched.SchedulerStats;
  * <tr><td>{@code wsched.tasks.executed}</td><td>counter</td><td>{@link SchedulerStats#tasksExecuted()}</td></tr>
  * <tr><td>{@code wsched.tasks.spawned}</td><td>counter</td><td>{@link SchedulerStats#spawns()}</td></tr>
  * <tr><td>{@code wsched.submissions}</td><td>counter</td><td>{@link SchedulerStats#externalSubmissions()}</td></tr>
+ * <tr><td>{@code wsched.submissions.rejected}</td><td>counter</td><td>{@link SchedulerStats#rejectedSubmissions()}</td></tr>
+ * <tr><td>{@code wsched.submissions.queued}</td><td>gauge</td><td>{@link SchedulerStats#queuedSubmissions()}</td></tr>
  * <tr><td>{@code wsched.steals}</td><td>counter</td><td>{@link SchedulerStats#steals()}</td></tr>
  * <tr><td>{@code wsched.steal.attempts}</td><td>counter</td><td>{@link SchedulerStats#stealAttempts()}</td></tr>
  * <tr><td>{@code wsched.worker.parks}</td><td>counter</td><td>{@link SchedulerStats#parks()}</td></tr>
@@ -90,6 +92,12 @@ public final class SchedulerMetrics implements MeterBinder {
                 "tasks", SchedulerStats::spawns);
         counter(registry, "wsched.submissions", "tasks accepted from outside the pool (ExecutorService methods, invoke)",
                 "tasks", SchedulerStats::externalSubmissions);
+        counter(registry, "wsched.submissions.rejected",
+                "submissions rejected: after shutdown, or by demand control (maxQueuedSubmissions, maxQueueDelay)",
+                "tasks", SchedulerStats::rejectedSubmissions);
+        Gauge.builder("wsched.submissions.queued", scheduler, s -> s.stats().queuedSubmissions())
+                .tags(tags).description("submissions accepted but not started yet").baseUnit("tasks")
+                .register(registry);
         counter(registry, "wsched.steals", "tasks taken from another worker's deque (0 in a centralized pool)",
                 "tasks", SchedulerStats::steals);
         counter(registry, "wsched.steal.attempts", "steal attempts, successful or not",

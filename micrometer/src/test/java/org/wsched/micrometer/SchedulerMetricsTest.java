@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
@@ -58,6 +60,8 @@ class SchedulerMetricsTest {
             assertThat(fs.get(i).get()).isEqualTo(i);
         }
         pool.shutdown();
+        assertThatThrownBy(() -> pool.submit(() -> 1)).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> pool.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         SchedulerStats st = pool.stats();
 
@@ -65,6 +69,7 @@ class SchedulerMetricsTest {
                 Map.entry("wsched.tasks.executed", SchedulerStats::tasksExecuted),
                 Map.entry("wsched.tasks.spawned", SchedulerStats::spawns),
                 Map.entry("wsched.submissions", SchedulerStats::externalSubmissions),
+                Map.entry("wsched.submissions.rejected", SchedulerStats::rejectedSubmissions),
                 Map.entry("wsched.steals", SchedulerStats::steals),
                 Map.entry("wsched.steal.attempts", SchedulerStats::stealAttempts),
                 Map.entry("wsched.worker.parks", SchedulerStats::parks),
@@ -82,6 +87,8 @@ class SchedulerMetricsTest {
         assertThat(st.externalSubmissions()).isEqualTo(SUBMISSIONS);
         assertThat(st.tasksExecuted()).isEqualTo(986 + SUBMISSIONS);
         assertThat(st.scheduleLatency().count()).isEqualTo(SUBMISSIONS);
+        assertThat(st.rejectedSubmissions()).isEqualTo(2);
+        assertThat(registry.get("wsched.submissions.queued").gauge().value()).isZero();
 
         assertThat(registry.get("wsched.worker.busy").functionCounter().count())
                 .isEqualTo(st.busyNanos() / 1e9).isPositive();
@@ -99,7 +106,7 @@ class SchedulerMetricsTest {
             assertThat(m.getId().getTag("scheduler")).as(m.getId().getName()).isEqualTo(st.scheduler());
             assertThat(m.getId().getTag("name")).isEqualTo("test-pool");
         }
-        assertThat(registry.getMeters()).hasSize(counters.size() + 2 + SchedulerMetrics.QUANTILES.length);
+        assertThat(registry.getMeters()).hasSize(counters.size() + 3 + SchedulerMetrics.QUANTILES.length);
     }
 
     @ParameterizedTest
@@ -112,6 +119,36 @@ class SchedulerMetricsTest {
             pool.invoke(() -> 1);
             pool.invoke(() -> 2);
             assertThat(registry.get("wsched.submissions").functionCounter().count()).isEqualTo(before + 2);
+        }
+    }
+
+    /** Both workers held: what is submitted next waits in the queue, and the gauge says how much. */
+    @ParameterizedTest
+    @MethodSource("pools")
+    void queuedSubmissionsGaugeCountsWhatWaits(Scheduler pool) throws Exception {
+        try (pool) {
+            MeterRegistry registry = new SimpleMeterRegistry();
+            new SchedulerMetrics(pool, "p", Tags.empty()).bindTo(registry);
+            CountDownLatch started = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                fs.add(pool.submit(() -> {
+                    started.countDown();
+                    release.await();
+                    return null;
+                }));
+            }
+            assertThat(started.await(10, TimeUnit.SECONDS)).as("both workers took a blocking task").isTrue();
+            for (int i = 0; i < 3; i++) {
+                fs.add(pool.submit(() -> 1));
+            }
+            assertThat(registry.get("wsched.submissions.queued").gauge().value()).isEqualTo(3.0);
+            release.countDown();
+            for (Future<?> f : fs) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(registry.get("wsched.submissions.queued").gauge().value()).isZero();
         }
     }
 
