@@ -2,7 +2,6 @@ package org.wsched.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.wsched.Task;
 import org.wsched.Trace;
 import org.wsched.WorkStealingPool;
 
@@ -19,15 +18,6 @@ public final class ProfileFib {
     private ProfileFib() {
     }
 
-    static long fib(int n) {
-        if (n < 2) {
-            return n;
-        }
-        Task<Long> a = Task.spawn(() -> fib(n - 1));
-        long b = fib(n - 2);
-        return a.join() + b;
-    }
-
     /**
      * Entry point.
      *
@@ -42,12 +32,12 @@ public final class ProfileFib {
         // cold run times the interpreter and the JIT compiling fib and the tracer, not fib.
         for (int i = 0; i < 20; i++) {
             try (WorkStealingPool warm = WorkStealingPool.builder().parallelism(2).tracing(true).build()) {
-                warm.invoke(() -> fib(n));
+                warm.invoke(() -> TraceDemo.fib(n)); // the README's fib: every call a task
                 warm.trace().profile();
             }
         }
         try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(2).tracing(true).build()) {
-            long r = pool.invoke(() -> fib(n));
+            long r = pool.invoke(() -> TraceDemo.fib(n));
             Trace trace = pool.trace();                       // every run of this pool so far
             System.out.println("fib(" + n + ") = " + r);
             System.out.println(trace.profile().report());     // burden 6,250 ns; or profile(burdenNanos)
