@@ -51,8 +51,12 @@ abstract class AbstractPool extends ExecutorMethods {
     static final int MAX_HELP_DEPTH = 16;
     /** The first, timed part of falling asleep (see class comment). */
     static final long NAP_NANOS = 2_000_000L;
-    /** A worker looks at the shared queue before its own deque once every this many loop turns. */
+    /** The longest a sleeping worker sleeps before it looks for work by itself (see sleepUntilWoken). */
+    static final long DEEP_SLEEP_NANOS = 1_000_000_000L;
+    /** A joining worker runs waiting submissions once every this many + 1 joins (see maybeRunSubmission). */
     static final int FAIRNESS_MASK = 63;
+    /** An idle-loop turn looks at the shared queue before other work once every this many + 1 turns. */
+    static final int FIND_FAIRNESS_MASK = 15;
 
     private static final VarHandle STATE;
 
@@ -243,22 +247,30 @@ abstract class AbstractPool extends ExecutorMethods {
         }
     }
 
-    /** After an error outside any task body: fail the task it left pending, and go on. */
+    /** After an error outside any task body: complete the task it left pending, and go on. */
     private void survive(Worker w, Throwable e) {
         w.helpDepth = 0;
         w.waitingOn = null;
-        failOrphan(w, e);
+        if (w.orphan == null) {
+            return;
+        }
+        completeOrphan(w);
         if (e instanceof OutOfMemoryError) {
             Thread.yield(); // give the heap a moment rather than fail in a tight loop
         }
     }
 
-    /** A task whose completion itself failed deeper in the stack is completed here, shallower. */
-    static void failOrphan(Worker w, Throwable e) {
+    /**
+     * Completes the task whose completion failed deeper in the stack (see runOwned()). Called
+     * there, and again from shallower frames (the wait loop, the worker loop) while it is still
+     * pending: the field is cleared only once completion succeeded.
+     */
+    static void completeOrphan(Worker w) {
         Task<?> o = w.orphan;
         if (o != null) {
+            o.completeAfterFailure(w.orphanError);
             w.orphan = null;
-            o.failIfPending(e);
+            w.orphanError = null;
         }
     }
 
@@ -276,6 +288,9 @@ abstract class AbstractPool extends ExecutorMethods {
             w.latency.recordValue(Math.max(0L, start - ((SubmittedTask<?>) t).submitNanos));
         }
         runTask(w, t, true);
+        if (w.orphan != null) {
+            completeOrphan(w);
+        }
         w.counters.busyNanos += System.nanoTime() - start;
         ev.end();
         if (ev.shouldCommit()) {
@@ -325,8 +340,9 @@ abstract class AbstractPool extends ExecutorMethods {
         try {
             executeOwned(w, t, shared);
         } catch (Throwable e) {
-            w.orphan = t; // if failing it here overflows too, a shallower frame does it
-            failOrphan(w, e);
+            w.orphan = t; // if completing it here overflows too, a shallower frame does it
+            w.orphanError = e;
+            completeOrphan(w);
         }
     }
 
@@ -381,6 +397,9 @@ abstract class AbstractPool extends ExecutorMethods {
         int spins = 0;
         try {
             for (;;) {
+                if (w.orphan != null) {
+                    completeOrphan(w); // a helped task whose completion overflowed deeper down
+                }
                 if (task.isDone()) {
                     return true;
                 }
@@ -453,20 +472,24 @@ abstract class AbstractPool extends ExecutorMethods {
 
     /**
      * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins, a joining
-     * worker runs one waiting submission first (depth-bounded), so external work does not wait
-     * for a whole fork/join computation to end.
+     * worker first runs the submissions waiting in the shared queue (up to
+     * {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work does not wait for a
+     * whole fork/join computation to end, and a steady stream of submissions cannot build a
+     * backlog behind it.
      */
     final void maybeRunSubmission(Worker w) {
-        if ((++w.joins & FAIRNESS_MASK) == 0 && w.helpDepth < MAX_HELP_DEPTH && lvState() < STOP
-                && !sharedQueue.isEmpty()) {
-            Task<?> t = sharedQueue.poll(w);
-            if (t != null) {
-                w.helpDepth++;
-                try {
+        if ((++w.joins & FAIRNESS_MASK) == 0 && w.helpDepth < MAX_HELP_DEPTH && !sharedQueue.isEmpty()) {
+            w.helpDepth++;
+            try {
+                for (int n = 0; n <= FAIRNESS_MASK; n++) {
+                    Task<?> t = pollShared(w); // nothing once the pool stops
+                    if (t == null) {
+                        break;
+                    }
                     runTask(w, t, true);
-                } finally {
-                    w.helpDepth--;
                 }
+            } finally {
+                w.helpDepth--;
             }
         }
     }
@@ -531,7 +554,16 @@ abstract class AbstractPool extends ExecutorMethods {
             if (st == SHUTDOWN && sleep.sleepers() == parallelism && terminateIfQuiescent(w)) {
                 return false;
             }
-            sleep.sleep(w.index, 0L);
+            if (!sleep.sleep(w.index, DEEP_SLEEP_NANOS)) {
+                // Not woken for a whole deep sleep: withdraw and look once more. Covers a wake-up
+                // lost to an error inside a waker (a StackOverflowError in a deep execute() can
+                // hit between its claim of this sleeper and its unpark); costs one look per
+                // second per idle worker. idleRounds stays: the next idle step sleeps at once.
+                if (!sleep.cancelSleep(w.index)) {
+                    w.idleRounds = 0; // a waker claimed this worker just now
+                }
+                return true;
+            }
         }
         w.idleRounds = 0;
         return true;

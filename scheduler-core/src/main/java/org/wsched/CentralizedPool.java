@@ -57,13 +57,13 @@ public final class CentralizedPool extends AbstractPool {
     }
 
     /**
-     * Ready tasks first, submissions when none is ready; but once every 64 turns submissions
+     * Ready tasks first, submissions when none is ready; but once every 16 turns submissions
      * first, so external work is not starved by a computation that keeps the ready queue full.
      */
     @Override
     Task<?> findWork(Worker w) {
         Task<?> t;
-        if ((++w.tick & FAIRNESS_MASK) == 0 && (t = pollShared(w)) != null) {
+        if ((++w.tick & FIND_FAIRNESS_MASK) == 0 && (t = pollShared(w)) != null) {
             return t;
         }
         if (lvState() < STOP && (t = readyQueue.poll(w)) != null) {

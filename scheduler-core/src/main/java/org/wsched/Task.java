@@ -91,6 +91,8 @@ public class Task<T> {
     int traceId;
     /** True if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
     final boolean claimed;
+    /** The status the body ended with, kept until completion is done (see completeAfterFailure); 0 = not yet. */
+    private byte stash;
 
     Task(Object body, boolean claimed) {
         this.body = body;
@@ -360,16 +362,6 @@ public class Task<T> {
     void awaitCancelInterrupt() {
     }
 
-    /**
-     * Completes a task its caller was running when something outside the body failed (e.g. a
-     * {@link StackOverflowError} in completion itself), so no joiner waits for it for ever.
-     * The caller owns the task (ran it, or claimed it).
-     */
-    final void failIfPending(Throwable failure) {
-        if (laStatus() < NORMAL) {
-            complete(failure, EXCEPTIONAL, true);
-        }
-    }
 
     /**
      * Runs the body and completes the task. The caller owns the task exclusively (won the deque
@@ -386,7 +378,29 @@ public class Task<T> {
             result = t;
             s = EXCEPTIONAL;
         }
+        // Kept with plain stores (no call, so no StackOverflowError here) for completeAfterFailure():
+        // if the call to complete() below overflows the stack, a shallower frame completes the
+        // task with what its body produced.
+        outcome = result;
+        stash = (byte) s;
         complete(result, s, shared);
+    }
+
+    /**
+     * Completes a task its caller was running when something outside the body failed (a
+     * {@link StackOverflowError} or {@link OutOfMemoryError} in completion, tracing, JFR), so no
+     * joiner waits for ever: with the body's own outcome if the body finished, else with
+     * {@code failure}. The caller owns the task (ran it, or claimed it).
+     */
+    final void completeAfterFailure(Throwable failure) {
+        if (laStatus() < NORMAL) {
+            int s = stash;
+            if (s != 0) {
+                complete(outcome, s, true);
+            } else {
+                complete(failure, EXCEPTIONAL, true);
+            }
+        }
     }
 
     /** awaitDone with the join recorded as a strand boundary of the running task. */

@@ -32,7 +32,7 @@ import org.wsched.internal.jfr.StealEvent;
  *       descendants, then from anyone; helping nests at most {@value AbstractPool#MAX_HELP_DEPTH}
  *       deep, beyond which the joiner waits, so helping cannot pile up stack frames.
  *   <li><b>Idle worker</b>: its own deque, then the shared queue of submitted tasks (first, once
- *       every 64 turns, so submitted tasks are not starved by local spawning), then steal
+ *       every 16 turns, and from joins every 64 joins, so submitted tasks are not starved by local spawning), then steal
  *       attempts; then the idle strategy and the sleep protocol of {@link AbstractPool}.
  *   <li><b>Memory ordering</b>: see {@link WorkStealingDeque} (Lê et al., PPoPP 2013) and
  *       {@link org.wsched.internal.idle.SleepController}; {@code docs/architecture.md} has the argument.
@@ -90,7 +90,7 @@ public final class WorkStealingPool extends AbstractPool {
     @Override
     Task<?> findWork(Worker w) {
         Task<?> t;
-        if ((++w.tick & FAIRNESS_MASK) == 0 && (t = pollShared(w)) != null) {
+        if ((++w.tick & FIND_FAIRNESS_MASK) == 0 && (t = pollShared(w)) != null) {
             return t;
         }
         if ((t = w.deque.take()) != null) {

@@ -49,8 +49,10 @@ final class Worker extends Thread {
     Task<?> waitingOn;
     /** Joins so far, for the fairness check in joins (see AbstractPool.maybeRunSubmission). */
     int joins;
-    /** A task whose completion failed deeper in the stack, to be failed by a shallower frame. */
+    /** A task whose completion failed deeper in the stack, to be completed by a shallower frame. */
     Task<?> orphan;
+    /** What made {@link #orphan}'s completion fail. */
+    Throwable orphanError;
     /** Inline claims since the centralized pool last looked at its queue's size (see CentralizedPool). */
     int inlineClaims;
     /** Whether this worker is removing dead entries from the centralized queue. */

@@ -1,0 +1,155 @@
+package org.wsched;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Helpers for the fault and contract tests (issue #13): pools with a unique thread-name prefix
+ * (so a test can find its own workers, even when an earlier test left a wedged pool behind),
+ * per-thread CPU time, and a cleanup that never waits for a wedged pool.
+ */
+final class Capture {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+    private Capture() {
+    }
+
+    /** A fresh, unique worker-name prefix. */
+    static String prefix(String what) {
+        return "t13-" + what + "-" + POOLS.incrementAndGet() + "-w";
+    }
+
+    /** The same pool as {@code kind.create(p)} (WORK_STEALING or CENTRALIZED), with its workers named {@code prefix + i}. */
+    static Scheduler create(Pools kind, int p, String prefix) {
+        return create(kind, p, prefix, 0L);
+    }
+
+    static Scheduler create(Pools kind, int p, String prefix, long stackSize) {
+        switch (kind) {
+            case CENTRALIZED:
+                return CentralizedPool.builder().parallelism(p).threadNamePrefix(prefix).workerStackSize(stackSize).build();
+            case WORK_STEALING:
+                return WorkStealingPool.builder().parallelism(p).seed(1).threadNamePrefix(prefix)
+                        .workerStackSize(stackSize).build();
+            default:
+                throw new IllegalArgumentException("only WORK_STEALING and CENTRALIZED: " + kind);
+        }
+    }
+
+    /** The live threads whose name starts with {@code prefix}. */
+    static List<Thread> threads(String prefix) {
+        List<Thread> r = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix) && t.isAlive()) {
+                r.add(t);
+            }
+        }
+        return r;
+    }
+
+    /** CPU time of one thread in nanoseconds (0 if it has exited). */
+    static long cpuNanos(Thread t) {
+        long n = MX.getThreadCpuTime(t.getId());
+        return Math.max(0L, n);
+    }
+
+    /** Summed CPU time of these threads. */
+    static long cpuNanos(List<Thread> ts) {
+        long s = 0;
+        for (Thread t : ts) {
+            s += cpuNanos(t);
+        }
+        return s;
+    }
+
+    /** CPU time the threads named {@code prefix...} use over {@code millis} of wall time. */
+    static long cpuOver(String prefix, long millis) throws InterruptedException {
+        List<Thread> ts = threads(prefix);
+        long c0 = cpuNanos(ts);
+        Thread.sleep(millis);
+        return cpuNanos(ts) - c0;
+    }
+
+    /**
+     * CPU time that a thread spinning flat out gets over {@code millis} right now: on a loaded
+     * machine (2 cores shared by several builds) a spinning worker gets less than the wall time,
+     * so CPU limits are taken relative to this reference as well as to the wall time.
+     */
+    static long spinnerCpu(long millis) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            while (!stop.get()) {
+                Thread.onSpinWait();
+            }
+        }, "t13-reference-spinner");
+        t.setDaemon(true);
+        t.start();
+        Thread.sleep(20);
+        long c0 = cpuNanos(t);
+        Thread.sleep(millis);
+        long c = cpuNanos(t) - c0;
+        stop.set(true);
+        t.join();
+        return c;
+    }
+
+    /**
+     * [cpu of the threads named {@code prefix...}, cpu of a reference spinner] over the same
+     * {@code millis} of wall time.
+     */
+    static long[] cpuOverWithReference(List<Thread> ts, long millis) throws InterruptedException {
+        long c0 = cpuNanos(ts);
+        long ref = spinnerCpu(millis);
+        return new long[] {cpuNanos(ts) - c0, ref};
+    }
+
+    /**
+     * Stops a pool without waiting for it to cooperate: shutdownNow, then at most {@code 2 s}
+     * of awaitTermination. Never calls close() (a wedged pool's close() never returns).
+     */
+    static void abandon(Scheduler pool) {
+        if (pool == null) {
+            return;
+        }
+        try {
+            pool.shutdownNow();
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (Throwable ignored) {
+            // cleanup only
+        }
+    }
+
+    /** Runs {@code r} in a daemon thread and waits at most {@code millis}; true if it returned. */
+    static boolean returnsWithin(long millis, Runnable r) throws InterruptedException {
+        Thread t = new Thread(r, "t13-bounded");
+        t.setDaemon(true);
+        t.start();
+        t.join(millis);
+        return !t.isAlive();
+    }
+
+    /** close() within {@code millis} (in a daemon thread, so a wedged close() leaks a thread, not the test). */
+    static boolean closesWithin(Scheduler pool, long millis) throws InterruptedException {
+        return returnsWithin(millis, pool::close);
+    }
+
+    static Stream<Arguments> bothRuntimesP1() {
+        return Stream.of(Pools.WORK_STEALING, Pools.CENTRALIZED).map(k -> Arguments.of(k, 1));
+    }
+
+    static Stream<Arguments> bothRuntimesP2() {
+        return Stream.of(Pools.WORK_STEALING, Pools.CENTRALIZED).map(k -> Arguments.of(k, 2));
+    }
+
+    static Stream<Arguments> bothRuntimesP12() {
+        return Stream.of(Pools.WORK_STEALING, Pools.CENTRALIZED).flatMap(k -> Stream.of(1, 2).map(p -> Arguments.of(k, p)));
+    }
+}

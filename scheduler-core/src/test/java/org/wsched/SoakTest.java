@@ -1,0 +1,169 @@
+package org.wsched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Soak mode of the stress tests (issue #13): 4 producer threads hand tasks to the pool through
+ * execute, submit and invoke; every task runs an internal spawn/join tree; at a random point
+ * other threads call shutdown, shutdownNow and close concurrently. Every accepted external task
+ * is accounted for exactly as in {@link FaultTest} item 1 (ran, returned by shutdownNow, or its
+ * Future cancelled; an invoke that threw CancellationException did not run its root), and every
+ * tree that was not cancelled computed the right sum.
+ *
+ * <p>Size: {@code -Dwsched.soak.tasks=N} external tasks per pool (default 200,000; the full-size
+ * run for docs/correctness.md uses 10^8 tasks counting tree nodes, e.g. N = 2·10^7 with trees of
+ * about 5 nodes on average). The shutdown point is drawn in the second half of the run.
+ */
+class SoakTest {
+
+    static final int TASKS = Integer.getInteger("wsched.soak.tasks", 200_000);
+
+    static Stream<Arguments> pools() {
+        return Stream.of(Pools.WORK_STEALING, Pools.CENTRALIZED).flatMap(k -> Stream.of(2, 8).map(p -> Arguments.of(k, p)));
+    }
+
+    /** A spawn/join tree of 2^depth leaves; returns the number of leaves. */
+    static long tree(int depth) {
+        if (depth == 0) {
+            return 1;
+        }
+        LongTask a = Task.spawnLong(() -> tree(depth - 1));
+        long b = tree(depth - 1);
+        return a.joinLong() + b;
+    }
+
+    @ParameterizedTest(name = "{0} p={1}")
+    @MethodSource("pools")
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void soakMixedSubmissionsWithConcurrentShutdown(Pools kind, int p) throws Exception {
+        int n = TASKS;
+        Random rnd = new Random(n * 7L + p + kind.ordinal());
+        Scheduler pool = kind.create(p);
+        try {
+            Ledger ledger = new Ledger(n);
+            AtomicIntegerArray invokeOutcome = new AtomicIntegerArray(n); // 1 returned, 2 cancelled, 3 other
+            AtomicLong wrongSums = new AtomicLong();
+            AtomicLong treesCancelled = new AtomicLong();
+            AtomicReference<Throwable> unexpected = new AtomicReference<>();
+            AtomicInteger offered = new AtomicInteger();
+            int trigger = n / 2 + rnd.nextInt(Math.max(1, n / 2));
+            CountDownLatch fire = new CountDownLatch(1);
+            List<Thread> producers = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                int first = k;
+                producers.add(new Thread(() -> {
+                    for (int id = first; id < n; id += 4) {
+                        int depth = id % 4; // 1, 3, 7 or 15 internal tasks
+                        int kindOfOffer = id % 16;
+                        int tid = id;
+                        Runnable body = () -> {
+                            ledger.mark(tid);
+                            if (ledger.isDraining()) {
+                                return; // run by the test from a shutdownNow list: not inside a pool
+                            }
+                            try {
+                                if (tree(depth) != 1L << depth) {
+                                    wrongSums.incrementAndGet();
+                                }
+                            } catch (CancellationException e) {
+                                treesCancelled.incrementAndGet(); // shutdownNow cancelled a pending child
+                            }
+                        };
+                        if (kindOfOffer == 0) {
+                            try {
+                                pool.invoke(body);
+                                ledger.accepted.set(tid, Ledger.ACCEPTED);
+                                invokeOutcome.set(tid, 1);
+                            } catch (RejectedExecutionException e) {
+                                ledger.accepted.set(tid, Ledger.REJECTED);
+                            } catch (CancellationException e) {
+                                ledger.accepted.set(tid, Ledger.ACCEPTED);
+                                invokeOutcome.set(tid, 2);
+                            } catch (Throwable t) {
+                                ledger.accepted.set(tid, Ledger.ACCEPTED);
+                                invokeOutcome.set(tid, 3);
+                                unexpected.compareAndSet(null, t);
+                            }
+                        } else {
+                            ledger.offer(pool, tid, (kindOfOffer & 1) == 0, body);
+                        }
+                        if (offered.incrementAndGet() == trigger) {
+                            fire.countDown();
+                        }
+                    }
+                    fire.countDown();
+                }, "t13-soak-producer-" + k));
+            }
+            ConcurrentLinkedQueue<Runnable> returned = new ConcurrentLinkedQueue<>();
+            List<Thread> stoppers = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                int role = k;
+                stoppers.add(new Thread(() -> {
+                    try {
+                        fire.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (role == 0) {
+                        pool.shutdown();
+                    } else if (role == 1) {
+                        returned.addAll(pool.shutdownNow());
+                    } else {
+                        pool.close();
+                    }
+                }, "t13-soak-stopper-" + k));
+            }
+            for (Thread t : stoppers) {
+                t.setDaemon(true);
+                t.start();
+            }
+            for (Thread t : producers) {
+                t.setDaemon(true);
+                t.start();
+            }
+            for (Thread t : producers) {
+                t.join(300_000);
+                assertThat(t.isAlive()).as(t.getName() + " finished (an invoke() that never returns keeps it)").isFalse();
+            }
+            for (Thread t : stoppers) {
+                t.join(20_000);
+                assertThat(t.isAlive()).as(t.getName() + " returned").isFalse();
+            }
+            assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).as("terminated").isTrue();
+            // An invoke that threw CancellationException did not run its root: count it as cancelled.
+            for (int id = 0; id < n; id++) {
+                if (invokeOutcome.get(id) == 2 && ledger.ran.get(id) > 0) {
+                    throw new AssertionError("invoke() threw CancellationException but its root ran: id " + id);
+                }
+                if (invokeOutcome.get(id) == 2) {
+                    ledger.drained.incrementAndGet(id); // ended by cancellation
+                }
+            }
+            ledger.drain(new ArrayList<>(returned));
+            ledger.assertEveryAcceptedTaskEndedExactlyOnce(kind + " p=" + p + " soak of " + n + " (trees cancelled "
+                    + treesCancelled + ")");
+            assertThat(unexpected.get()).as("unexpected failure of invoke()").isNull();
+            assertThat(wrongSums.get()).as("spawn/join trees with a wrong sum").isZero();
+        } finally {
+            Capture.abandon(pool);
+        }
+    }
+}
