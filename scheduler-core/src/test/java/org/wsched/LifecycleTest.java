@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -179,11 +181,21 @@ class LifecycleTest {
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#everyPool")
     void executeReportsFailuresToTheUncaughtExceptionHandlerAndKeepsTheWorker(Pools kind, int p) throws Exception {
+        // Workers have no handler of their own: the failure goes to the default handler, which this
+        // test captures (instead of letting the thread group print the intended stack trace).
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        BlockingQueue<Throwable> reported = new LinkedBlockingQueue<>();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> reported.add(e));
         try (Scheduler pool = kind.create(p)) {
             pool.execute(() -> {
                 throw new IllegalStateException("reported, not lost");
             });
             assertThat(pool.submit(() -> 1).get()).isEqualTo(1);
+            assertThat(reported.poll(10, TimeUnit.SECONDS))
+                    .as("the failure of an execute()d task reaches the uncaught-exception handler")
+                    .isInstanceOf(IllegalStateException.class).hasMessage("reported, not lost");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
         }
     }
 

@@ -106,8 +106,9 @@ class StressTest {
             }
             // Nested task bodies on one thread: parallelFor's own splitting plus at most
             // MAX_HELP_DEPTH levels of helping, never anything like the number of tasks.
-            assertThat(maxNesting.get()).isLessThanOrEqualTo(AbstractPool.MAX_HELP_DEPTH + 2);
-            System.out.printf("helping test: %d stolen joins, max nesting %d%n", stolenJoins.get(), maxNesting.get());
+            assertThat(maxNesting.get())
+                    .as("nesting of task bodies on one thread (%d stolen joins)", stolenJoins.get())
+                    .isLessThanOrEqualTo(AbstractPool.MAX_HELP_DEPTH + 2);
         }
     }
 

@@ -41,7 +41,7 @@ public final class NQueens {
             return 0;
         }
         @SuppressWarnings("unchecked")
-        Task<Long>[] children = new Task[k - 1];
+        Task<Long>[] children = (Task<Long>[]) new Task<?>[k - 1];
         for (int c = 0; c < k - 1; c++) {
             int bit = avail & -avail;
             avail ^= bit;

@@ -81,7 +81,7 @@ public class SubmitBench extends PoolState {
         ExecutorService target = this.target;
         Recorder rec = this.recorder;
         @SuppressWarnings("unchecked")
-        Future<Long>[] fs = new Future[tasksPerProducer];
+        Future<Long>[] fs = (Future<Long>[]) new Future<?>[tasksPerProducer];
         for (int i = 0; i < fs.length; i++) {
             long submitted = System.nanoTime();
             fs[i] = target.submit(() -> {

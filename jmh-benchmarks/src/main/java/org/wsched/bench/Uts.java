@@ -92,7 +92,7 @@ public final class Uts {
             return 1;
         }
         @SuppressWarnings("unchecked")
-        Task<Long>[] kids = new Task[n - 1];
+        Task<Long>[] kids = (Task<Long>[]) new Task<?>[n - 1];
         for (int i = 1; i < n; i++) {
             int idx = i;
             kids[i - 1] = Task.spawn(() -> wsched(t, node, idx, depth + 1));
