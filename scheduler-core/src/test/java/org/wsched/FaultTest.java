@@ -192,7 +192,7 @@ class FaultTest {
             // The overflowing producer; later submissions from this same thread go to the same stripe.
             Thread producer = new Thread(null, () -> {
                 try {
-                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                     for (int sweep = 0; sweep < 60 && System.nanoTime() < end; sweep++) {
                         int max = maxDepth();
                         for (int k = 0; k <= 200; k++) {
