@@ -453,6 +453,11 @@ abstract class AbstractPool extends AbstractExecutorService implements Scheduler
         return t.join();
     }
 
+    @Override
+    public long invokeLong(LongJob job, Object ctx, long arg) {
+        return Frames.invoke(this, job, ctx, arg);
+    }
+
     private void submitExternal(SubmittedTask<?> t) {
         int st = lvState();
         if (st != RUNNING) {

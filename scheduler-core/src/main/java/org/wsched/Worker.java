@@ -27,6 +27,8 @@ final class Worker extends Thread {
     final WorkerTrace trace;
     /** The task this worker is registered as a waiter on (see AbstractPool.waitFor), or null. */
     Task<?> waitingOn;
+    /** This worker's spawn frames (see Frames); set by the pool before the worker starts. */
+    Frames frames;
 
     /** Single-writer counters, on their own padded cache lines (see WorkerCounters). */
     final WorkerCounters counters = new WorkerCounters();
