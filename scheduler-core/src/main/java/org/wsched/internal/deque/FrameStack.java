@@ -32,8 +32,8 @@ abstract class FrameStackPad1 extends FrameStackShared {
  * &amp; van de Pol, Euro-Par 2014, with Cilk's fast clone), kept apart from job execution so that
  * the jcstress tests drive exactly this code. {@code org.wsched.Frames} is the one subclass in
  * the runtime; the jcstress tests subclass it too, and the broken variants override one of the
- * protected ordering steps ({@link #publishWord}, {@link #takeBackWord}, {@link #completeStolen},
- * {@link #grown}).
+ * protected ordering steps ({@link #publishWord}, {@link #clearRequest}, {@link #takeBackWord},
+ * {@link #completeStolen}, {@link #grown}).
  *
  * <h2>Layout</h2>
  * Frame records live in {@code stack} and are reused: a spawn at index {@code head} overwrites
@@ -217,13 +217,26 @@ public class FrameStack extends FrameStackPad1 {
     /** Owner: {@code split = head}. */
     protected final void publishAll() {
         eager = false;
-        if ((int) WANTED.getOpaque(this) != 0) { // pairs with requestPublication()
-            // Cleared BEFORE publishing: a request made after this publication survives.
-            WANTED.setOpaque(this, 0); // pairs with the getOpaque in push()/requestPublication()
-        }
+        clearRequest();
         int h = head;
         publishWord(h - split);
         split = h;
+    }
+
+    /**
+     * Ordering step of publication: forgets a thief's request BEFORE the publishing
+     * {@code getAndAdd}, so that a request made by a thief that saw this publication's word
+     * (and found it already claimed) survives and causes the next publication.
+     */
+    protected void clearRequest() {
+        if (loWanted()) {
+            WANTED.setOpaque(this, 0); // pairs with the getOpaque in push()/requestPublication(); ordered by the getAndAdd after it
+        }
+    }
+
+    /** Whether a thief asked for a publication. */
+    protected final boolean loWanted() {
+        return (int) WANTED.getOpaque(this) != 0; // pairs with requestPublication() of thieves
     }
 
     /**
@@ -353,6 +366,14 @@ public class FrameStack extends FrameStackPad1 {
     /** The claim word, sequentially consistent. */
     protected final long lvTs() {
         return (long) TS.getVolatile(this); // pairs with publishWord()/takeBackWord()/resets of the owner
+    }
+
+    /**
+     * An unordered store of the claim word. The protocol never uses it: only the jcstress broken
+     * variants do, to show that the owner's read-modify-write steps must be atomic and fenced.
+     */
+    protected final void soTs(long w) {
+        TS.setOpaque(this, w); // pairs with nothing: deliberately unsafe (broken variants only)
     }
 
     /** The records, as a thief must load them. */
