@@ -309,11 +309,7 @@ class FramesTest {
     void shutdownLetsARunningJobFinish(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         CountDownLatch started = new CountDownLatch(1);
-        Future<Long> r = java.util.concurrent.Executors.newSingleThreadExecutor(d -> {
-            Thread t = new Thread(d);
-            t.setDaemon(true);
-            return t;
-        }).submit(() -> pool.invokeLong((f, c, a) -> {
+        Future<Long> r = fromOutside(() -> pool.invokeLong((f, c, a) -> {
             started.countDown();
             return fib(f, c, a);
         }, null, 24));
@@ -330,11 +326,7 @@ class FramesTest {
         Scheduler pool = kind.create(p);
         CountDownLatch started = new CountDownLatch(1);
         AtomicLong leaves = new AtomicLong();
-        Future<Long> r = java.util.concurrent.Executors.newSingleThreadExecutor(d -> {
-            Thread t = new Thread(d);
-            t.setDaemon(true);
-            return t;
-        }).submit(() -> pool.invokeLong((f, c, a) -> {
+        Future<Long> r = fromOutside(() -> pool.invokeLong((f, c, a) -> {
             started.countDown();
             return countingFib(f, c, a);
         }, leaves, 24));
@@ -343,6 +335,15 @@ class FramesTest {
         assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(serialFib(24));
         assertThat(leaves.get()).isEqualTo(serialFib(25)); // fib(24) has F(25) leaves
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Runs {@code call} on a new daemon thread (not a worker): invokeLong from outside the pool. */
+    private static Future<Long> fromOutside(java.util.concurrent.Callable<Long> call) {
+        java.util.concurrent.FutureTask<Long> task = new java.util.concurrent.FutureTask<>(call);
+        Thread t = new Thread(task, "outside");
+        t.setDaemon(true);
+        t.start();
+        return task;
     }
 
     static long countingFib(Frames f, Object ctx, long n) {
