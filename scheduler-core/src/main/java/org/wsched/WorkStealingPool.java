@@ -34,6 +34,9 @@ import org.wsched.internal.jfr.StealEvent;
  *   <li><b>Idle worker</b>: its own deque, then the shared queue of submitted tasks (first, once
  *       every 64 turns, so submitted tasks are not starved by local spawning), then steal
  *       attempts; then the idle strategy and the sleep protocol of {@link AbstractPool}.
+ *   <li><b>Frames</b> ({@link Frames}, {@link #invokeLong}): every worker also has a stack of
+ *       reused spawn frames; a thief whose victim's deque is empty claims the victim's oldest
+ *       public frame instead (see {@link org.wsched.internal.deque.FrameStack}).
  *   <li><b>Memory ordering</b>: see {@link WorkStealingDeque} (Lê et al., PPoPP 2013) and
  *       {@link org.wsched.internal.idle.SleepController}; {@code docs/architecture.md} has the argument.
  * </ul>
