@@ -701,6 +701,11 @@ abstract class AbstractPool extends ExecutorMethods {
     }
 
     @Override
+    public long invokeLong(LongJob job, Object ctx, long arg) {
+        return Frames.invoke(this, job, ctx, arg);
+    }
+
+    @Override
     final void submitExternal(SubmittedTask<?> t) {
         int st = lvState();
         if (st != RUNNING) {

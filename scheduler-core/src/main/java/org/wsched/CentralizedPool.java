@@ -38,6 +38,9 @@ public final class CentralizedPool extends AbstractPool {
 
     private CentralizedPool(Builder b) {
         super("centralized", b, null);
+        for (Worker w : workers) {
+            w.frames = new Frames(w, this, true);
+        }
     }
 
     /**

@@ -72,6 +72,35 @@ public interface Scheduler extends ExecutorService, AutoCloseable {
     <T> T invoke(Callable<T> root);
 
     /**
+     * Runs {@code job.run(frames, ctx, arg)} on a worker of this pool and waits for its value: the
+     * entry to allocation-free fork/join with {@link Frames}. Called from a task or job of this
+     * same pool it runs {@code job} directly, nested, on the calling worker's frames (so a
+     * {@link Task} body gets a {@code Frames} this way).
+     *
+     * <pre>{@code
+     * static long fib(Frames f, Object ctx, long n) {
+     *     if (n < 2) return n;
+     *     f.spawn(Fib::fib, ctx, n - 1);
+     *     long b = fib(f, ctx, n - 2);
+     *     return f.sync() + b;
+     * }
+     * long r = pool.invokeLong(Fib::fib, null, 30);
+     * }</pre>
+     *
+     * @param job the computation; it spawns and syncs through the {@code Frames} it is given
+     * @param ctx passed to {@code job} as is (may be null)
+     * @param arg passed to {@code job}
+     * @return the value {@code job} returned
+     * @throws IllegalStateException if {@code job} returned with unsynced spawns (they were run)
+     * @throws RuntimeException or {@link Error} thrown by {@code job}, as is; a checked exception
+     *     is wrapped in {@link java.util.concurrent.CompletionException}
+     * @throws java.util.concurrent.RejectedExecutionException if the pool is shut down
+     * @throws java.util.concurrent.CancellationException if the pool was stopped by
+     *     {@link #shutdownNow()} before {@code job} started
+     */
+    long invokeLong(LongJob job, Object ctx, long arg);
+
+    /**
      * Runs {@code root} as a task of this pool and waits for it to finish.
      *
      * @param root the computation

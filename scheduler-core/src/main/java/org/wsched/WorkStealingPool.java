@@ -34,6 +34,9 @@ import org.wsched.internal.jfr.StealEvent;
  *   <li><b>Idle worker</b>: its own deque, then the shared queue of submitted tasks (first, once
  *       every 16 turns, and from joins every 64 joins, so submitted tasks are not starved by local spawning), then steal
  *       attempts; then the idle strategy and the sleep protocol of {@link AbstractPool}.
+ *   <li><b>Frames</b> ({@link Frames}, {@link #invokeLong}): every worker also has a stack of
+ *       reused spawn frames; a thief whose victim's deque is empty claims the victim's oldest
+ *       public frame instead (see {@link org.wsched.internal.deque.FrameStack}).
  *   <li><b>Memory ordering</b>: see {@link WorkStealingDeque} (Lê et al., PPoPP 2013) and
  *       {@link org.wsched.internal.idle.SleepController}; {@code docs/architecture.md} has the argument.
  * </ul>
@@ -45,6 +48,8 @@ public final class WorkStealingPool extends AbstractPool {
     private final VictimSelection.Workers view;
     /** The workers' deques, by index: thieves read this array, never the Worker objects. */
     private final WorkStealingDeque<Task<?>>[] deques;
+    /** The workers' frames, by index: thieves claim public frames through this array (see Frames). */
+    private final Frames[] frames;
 
     private WorkStealingPool(Builder b) {
         super("work-stealing", b, i -> b.lazyPublication
@@ -57,6 +62,10 @@ public final class WorkStealingPool extends AbstractPool {
             ds[i] = workers[i].deque;
         }
         this.deques = ds;
+        this.frames = new Frames[parallelism];
+        for (int i = 0; i < parallelism; i++) {
+            frames[i] = workers[i].frames = new Frames(workers[i], this, false);
+        }
         this.view = new VictimSelection.Workers() {
             @Override
             public int count() {
@@ -124,6 +133,10 @@ public final class WorkStealingPool extends AbstractPool {
             w.counters.stealAttempts++;
             Object r = victim.steal();
             if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
+                Task<?> ft = frames[v].stealTask(w); // no task: a public frame of the victim, if any
+                if (ft != null) {
+                    return ft;
+                }
                 continue; // RETRY: lost a race; the next attempt may pick this victim again
             }
             Task<?> t = (Task<?>) r;
@@ -225,6 +238,15 @@ public final class WorkStealingPool extends AbstractPool {
         return true;
     }
 
+    /** A task to run while a stolen frame is synced (Frames): from the thief first, as awaitJoin helps. */
+    Task<?> stealToHelp(Worker w, Worker thief) {
+        Task<?> t = steal(w, thief, 2);
+        if (t == null && (w.tick++ & 7) == 0) {
+            t = steal(w, null, parallelism);
+        }
+        return t;
+    }
+
     @Override
     boolean hasVisibleWork() {
         if (!sharedQueue.isEmpty()) {
@@ -232,6 +254,11 @@ public final class WorkStealingPool extends AbstractPool {
         }
         for (WorkStealingDeque<Task<?>> d : deques) {
             if (!d.isEmpty()) {
+                return true;
+            }
+        }
+        for (Frames f : frames) {
+            if (f.hasPublicFrames()) {
                 return true;
             }
         }

@@ -57,6 +57,8 @@ final class Worker extends Thread {
     int inlineClaims;
     /** Whether this worker is removing dead entries from the centralized queue. */
     boolean pruning;
+    /** This worker's spawn frames (see Frames); set by the pool before the worker starts. */
+    Frames frames;
 
     /** Single-writer counters, on their own padded cache lines (see WorkerCounters). */
     final WorkerCounters counters = new WorkerCounters();

@@ -2,6 +2,7 @@ package org.wsched.bench;
 
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.RecursiveAction;
+import org.wsched.Frames;
 import org.wsched.LongTask;
 import org.wsched.Task;
 
@@ -24,6 +25,26 @@ public final class Fib {
         Task<Long> a = Task.spawn(() -> wsched(n - 1));
         long b = wsched(n - 2);
         return a.join() + b;
+    }
+
+    /** wsched frames, as in the README: spawn writes a reused frame, sync runs it here unless stolen. */
+    public static long frames(Frames f, Object ctx, long n) {
+        if (n < 2) {
+            return n;
+        }
+        f.spawn(Fib::frames, ctx, n - 1);
+        long b = frames(f, ctx, n - 2);
+        return f.sync() + b;
+    }
+
+    /** wsched frames with Cilk's fast clone: a spawn nobody stole is dropped and called directly. */
+    public static long framesFastClone(Frames f, Object ctx, long n) {
+        if (n < 2) {
+            return n;
+        }
+        f.spawn(Fib::framesFastClone, ctx, n - 1);
+        long b = framesFastClone(f, ctx, n - 2);
+        return (f.tryUnspawn() ? framesFastClone(f, ctx, n - 1) : f.syncStolen()) + b;
     }
 
     /** ForkJoinPool, as in the {@code RecursiveTask} javadoc: fork one, compute the other, join. */

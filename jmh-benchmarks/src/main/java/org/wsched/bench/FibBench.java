@@ -26,7 +26,8 @@ public class FibBench extends PoolState {
     @Benchmark
     public long fib() throws Exception {
         int fibN = this.fibN;
-        return last = run(() -> Fib.wsched(fibN), new Fib.FjpFib(fibN), () -> Fib.serial(fibN));
+        return last = run(kind == Impl.FRAMES_FC ? Fib::framesFastClone : Fib::frames, null, fibN, v -> v,
+                () -> Fib.wsched(fibN), new Fib.FjpFib(fibN), () -> Fib.serial(fibN));
     }
 
     @Override

@@ -37,7 +37,8 @@ public class IntegrateBench extends PoolState {
         double x2 = upper;
         double y2 = Integrate.f(x2);
         double eps = epsilon;
-        return last = run(() -> Integrate.wsched(0, 0, x2, y2, 0, eps), new Integrate.FjpIntegrate(0, 0, x2, y2, 0, eps),
+        return last = run(Integrate::frames, new Integrate.Params(x2, eps), 0L, Double::longBitsToDouble,
+                () -> Integrate.wsched(0, 0, x2, y2, 0, eps), new Integrate.FjpIntegrate(0, 0, x2, y2, 0, eps),
                 () -> Integrate.serial(0, 0, x2, y2, 0, eps));
     }
 

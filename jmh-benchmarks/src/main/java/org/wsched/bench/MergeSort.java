@@ -2,6 +2,7 @@ package org.wsched.bench;
 
 import java.util.Arrays;
 import java.util.concurrent.RecursiveAction;
+import org.wsched.Frames;
 import org.wsched.Task;
 
 /**
@@ -37,6 +38,27 @@ public final class MergeSort {
             wsched(a, tmp, mid, hi, cutoff);
         });
         merge(a, tmp, lo, mid, hi);
+    }
+
+    /** What a frames sort job needs besides its range (one object per sort). */
+    public record Arrays2(int[] a, int[] tmp, int cutoff) {
+    }
+
+    /** wsched frames: ctx = {@link Arrays2}, arg = lo &lt;&lt; 32 | hi; spawn the left half, sort the right, sync, merge. */
+    public static long frames(Frames f, Object ctx, long range) {
+        Arrays2 c = (Arrays2) ctx;
+        int lo = (int) (range >>> 32);
+        int hi = (int) range;
+        if (hi - lo <= c.cutoff()) {
+            Arrays.sort(c.a(), lo, hi);
+            return 0;
+        }
+        int mid = (lo + hi) >>> 1;
+        f.spawn(MergeSort::frames, ctx, (long) lo << 32 | mid);
+        frames(f, ctx, (long) mid << 32 | hi);
+        f.sync();
+        merge(c.a(), c.tmp(), lo, mid, hi);
+        return 0;
     }
 
     static void merge(int[] a, int[] tmp, int lo, int mid, int hi) {

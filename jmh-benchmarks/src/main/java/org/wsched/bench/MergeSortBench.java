@@ -41,7 +41,7 @@ public class MergeSortBench extends PoolState {
         int[] tmp = this.tmp;
         int c = cutoff;
         System.arraycopy(input, 0, a, 0, a.length);
-        run(() -> {
+        run(MergeSort::frames, new MergeSort.Arrays2(a, tmp, c), a.length, v -> null, () -> {
             MergeSort.wsched(a, tmp, 0, a.length, c);
             return null;
         }, new MergeSort.FjpSort(a, tmp, 0, a.length, c), () -> {

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.wsched.CentralizedPool;
+import org.wsched.LongJob;
 import org.wsched.Scheduler;
 import org.wsched.WorkStealingPool;
 
@@ -22,7 +23,12 @@ import org.wsched.WorkStealingPool;
 @State(Scope.Benchmark)
 public abstract class PoolState {
 
-    /** wsched = {@link WorkStealingPool}; centralized = {@link CentralizedPool}; fjp = {@link ForkJoinPool}; serial = no pool. */
+    /**
+     * wsched = {@link WorkStealingPool}; centralized = {@link CentralizedPool}; fjp = {@link ForkJoinPool}; serial = no pool.
+     * Not in the default list (run them with {@code -p impl=...}): wsched-frames = the program's
+     * {@link org.wsched.Frames} form on a {@link WorkStealingPool} (fib, mergesort, UTS, integrate);
+     * wsched-frames-fc = fib's fast-clone form ({@code tryUnspawn() ? fib(n-1) : syncStolen()}).
+     */
     @Param({"wsched", "centralized", "fjp", "serial"})
     public String impl;
 
@@ -38,7 +44,7 @@ public abstract class PoolState {
     public final void setupTrial() throws Exception {
         kind = Impl.parse(impl);
         switch (kind) {
-            case WSCHED -> sched = WorkStealingPool.builder().parallelism(parallelism).build();
+            case WSCHED, FRAMES, FRAMES_FC -> sched = WorkStealingPool.builder().parallelism(parallelism).build();
             case CENTRALIZED -> sched = CentralizedPool.builder().parallelism(parallelism).build();
             case FJP -> fjp = new ForkJoinPool(parallelism);
             case SERIAL -> { }
@@ -77,7 +83,18 @@ public abstract class PoolState {
             case WSCHED, CENTRALIZED -> sched.invoke(wsched);
             case FJP -> fjp.invoke(fjpTask);
             case SERIAL -> serial.call();
+            case FRAMES, FRAMES_FC -> throw new IllegalStateException("impl=" + impl + ": this benchmark has no "
+                    + "Frames variant; use it with fib, mergesort, uts or integrate");
         };
+    }
+
+    /** {@link #run} for a program with a {@link org.wsched.Frames} form: impl wsched-frames runs {@code frames}. */
+    protected final <T> T run(LongJob frames, Object ctx, long arg, java.util.function.LongFunction<T> framesValue,
+                              Callable<T> wsched, ForkJoinTask<T> fjpTask, Callable<T> serial) throws Exception {
+        if (kind == Impl.FRAMES || kind == Impl.FRAMES_FC) {
+            return framesValue.apply(sched.invokeLong(frames, ctx, arg));
+        }
+        return run(wsched, fjpTask, serial);
     }
 
     /** Fails the trial with a clear message. */
@@ -90,7 +107,7 @@ public abstract class PoolState {
 
     /** The implementations. */
     public enum Impl {
-        WSCHED, CENTRALIZED, FJP, SERIAL;
+        WSCHED, CENTRALIZED, FJP, SERIAL, FRAMES, FRAMES_FC;
 
         /** From the {@code @Param} spelling. */
         public static Impl parse(String s) {
@@ -99,7 +116,10 @@ public abstract class PoolState {
                 case "centralized" -> CENTRALIZED;
                 case "fjp" -> FJP;
                 case "serial" -> SERIAL;
-                default -> throw new IllegalArgumentException("impl must be wsched, centralized, fjp or serial, not '" + s + "'");
+                case "wsched-frames" -> FRAMES;
+                case "wsched-frames-fc" -> FRAMES_FC;
+                default -> throw new IllegalArgumentException("impl must be wsched, centralized, fjp, serial, "
+                        + "wsched-frames or wsched-frames-fc, not '" + s + "'");
             };
         }
     }

@@ -63,6 +63,8 @@ public class SubmitBench extends PoolState {
             case WSCHED, CENTRALIZED -> sched;
             case FJP -> fjp;
             case SERIAL -> new DirectExecutor();
+            case FRAMES, FRAMES_FC -> throw new IllegalStateException("impl=" + impl + ": submission throughput has "
+                    + "no Frames variant; use wsched, centralized, fjp or serial");
         };
         producerPool = Executors.newFixedThreadPool(producers, r -> {
             Thread t = new Thread(r, "producer");

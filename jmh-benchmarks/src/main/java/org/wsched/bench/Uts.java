@@ -1,6 +1,7 @@
 package org.wsched.bench;
 
 import java.util.concurrent.RecursiveTask;
+import org.wsched.Frames;
 import org.wsched.Task;
 
 /**
@@ -100,6 +101,34 @@ public final class Uts {
         long count = 1 + wsched(t, node, 0, depth + 1);
         for (int i = n - 2; i >= 0; i--) {
             count += kids[i].join();
+        }
+        return count;
+    }
+
+    /** A hashed node and its tree: the context of a frames UTS job (one object per node, as the int[] is). */
+    public record FramesNode(Tree t, int[] node) {
+    }
+
+    /** wsched frames: ctx = the parent's {@link FramesNode}, arg = child index &lt;&lt; 32 | depth. */
+    public static long frames(Frames f, Object ctx, long arg) {
+        FramesNode parent = (FramesNode) ctx;
+        int[] node = new int[5];
+        Sha1.child(parent.node(), (int) (arg >>> 32), node);
+        return framesNode(f, new FramesNode(parent.t(), node), (int) arg);
+    }
+
+    /** wsched frames, from an already hashed node: spawn children 1..n-1, run child 0, sync newest first. */
+    public static long framesNode(Frames f, FramesNode self, int depth) {
+        int n = self.t().children(self.node()[4], depth);
+        if (n == 0) {
+            return 1;
+        }
+        for (int i = 1; i < n; i++) {
+            f.spawn(Uts::frames, self, (long) i << 32 | (depth + 1));
+        }
+        long count = 1 + frames(f, self, depth + 1);
+        for (int i = n - 2; i >= 0; i--) {
+            count += f.sync();
         }
         return count;
     }

@@ -35,7 +35,8 @@ public class UtsBench extends PoolState {
     @Benchmark
     public long uts() throws Exception {
         Uts.Tree t = this.t;
-        long c = run(() -> Uts.wschedNode(t, t.root(), 0), new Uts.FjpUts(t, null, 0, 0),
+        long c = run((f, ctx, a) -> Uts.framesNode(f, new Uts.FramesNode(t, t.root()), 0), null, 0L, v -> v,
+                () -> Uts.wschedNode(t, t.root(), 0), new Uts.FjpUts(t, null, 0, 0),
                 () -> Uts.serial(t, t.root(), 0));
         if (c != t.expectedNodes()) {
             throw new IllegalStateException("WRONG RESULT: UTS " + t.name() + " counted " + c + " nodes on " + impl

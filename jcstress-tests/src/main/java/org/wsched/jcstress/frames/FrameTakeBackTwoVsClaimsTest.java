@@ -1,0 +1,82 @@
+package org.wsched.jcstress.frames;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.II_Result;
+import org.wsched.internal.deque.FrameStack;
+
+/**
+ * Two public frames (args 1 and 2): the owner takes back the newest, then, if that one was not
+ * stolen, the older one; a thief claims twice. Every frame is run by exactly one side: r1 = a
+ * per-frame tally 10·(frame 1) + (frame 2), each digit 1 if exactly one side got it; r2 = the
+ * word's consistency after an owner reset (1 = top &lt;= split).
+ */
+@JCStressTest
+@Description("Frames: owner take-back of two public frames vs two thief claims; each frame exactly once")
+@Outcome(id = "11, 1", expect = ACCEPTABLE, desc = "each frame ran on exactly one side")
+@Outcome(expect = FORBIDDEN, desc = "a frame duplicated or lost")
+@State
+public class FrameTakeBackTwoVsClaimsTest {
+
+    final FrameProbe stack;
+    final int[] owner = new int[3];
+    final int[] thief = new int[3];
+
+    public FrameTakeBackTwoVsClaimsTest() {
+        this(new FrameProbe(4));
+    }
+
+    /** For the broken variant: the same scenario on another probe. */
+    protected FrameTakeBackTwoVsClaimsTest(FrameProbe stack) {
+        this.stack = stack;
+        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 1);
+        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 2);
+        stack.publishNow();
+    }
+
+    @Actor
+    public void owner() {
+        ownerActor();
+    }
+
+    @Actor
+    public void thief() {
+        thiefActor();
+    }
+
+    @Arbiter
+    public void arbiter(II_Result r) {
+        arbiterActor(r);
+    }
+
+    protected final void ownerActor() {
+        for (int i = 2; i >= 1; i--) {
+            if (!stack.unspawn()) {
+                return; // stolen: so is every older frame (thieves claim oldest first); the runtime waits here
+            }
+            owner[i]++;
+        }
+    }
+
+    protected final void thiefActor() {
+        for (int k = 0; k < 2; k++) {
+            FrameStack.Frame f = stack.steal();
+            if (f != null && f != FrameStack.LOST) {
+                thief[(int) f.arg]++;
+            }
+        }
+    }
+
+    protected final void arbiterActor(II_Result r) {
+        r.r1 = 10 * (owner[1] + thief[1]) + (owner[2] + thief[2]);
+        long w = stack.word();
+        r.r2 = (int) (w >>> 32) <= (int) w ? 1 : 0;
+    }
+}

@@ -1,0 +1,383 @@
+package org.wsched.internal.deque;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import org.wsched.LongJob;
+
+/** Padding: keeps the thief-written words of a {@link FrameStack} off the line before it. */
+abstract class FrameStackPad0 {
+    @SuppressWarnings("unused")
+    private long p00, p01, p02, p03, p04, p05, p06, p07;
+}
+
+/** The words thieves write: the claim word, the publication request and the owner's waiting flag. */
+abstract class FrameStackShared extends FrameStackPad0 {
+    /** {@code top << 32 | split}; accessed only through {@code FrameStack.TS}. */
+    long ts;
+    /** Non-zero: a thief found nothing public and asks the owner to publish; through {@code WANTED}. */
+    int wanted;
+    /** Non-zero: the owner may be parked in a stolen sync; through {@code WAITING}. */
+    int waiting;
+}
+
+/** Padding: keeps the owner's plain fields off the thieves' line. */
+abstract class FrameStackPad1 extends FrameStackShared {
+    @SuppressWarnings("unused")
+    private long p10, p11, p12, p13, p14, p15, p16, p17;
+}
+
+/**
+ * The protocol of a worker's stack of spawn frames (Lace's split deque of task frames, van Dijk
+ * &amp; van de Pol, Euro-Par 2014, with Cilk's fast clone), kept apart from job execution so that
+ * the jcstress tests drive exactly this code. {@code org.wsched.Frames} is the one subclass in
+ * the runtime; the jcstress tests subclass it too, and the broken variants override one of the
+ * protected ordering steps ({@link #publishWord}, {@link #clearRequest}, {@link #takeBackWord},
+ * {@link #completeStolen}, {@link #grown}).
+ *
+ * <h2>Layout</h2>
+ * Frame records live in {@code stack} and are reused: a spawn at index {@code head} overwrites
+ * record {@code head}. Indices {@code [0, top)} are claimed by thieves (or synced), {@code [top,
+ * split)} are public (a thief may claim the one at {@code top}), {@code [split, head)} are private
+ * (only the owner touches them, with plain accesses). {@code top} and {@code split} live in ONE
+ * 64-bit word {@code ts}: a thief claims by CAS of the whole word, so after the owner moves
+ * {@code split} down or resets {@code top}, a stale thief's CAS fails unless the word again
+ * describes a public frame at {@code top}, which is then a valid claim. Thieves read a frame's
+ * fields only after their CAS succeeded.
+ *
+ * <h2>Who writes what, with which order</h2>
+ * <ul>
+ *   <li>Owner, spawn: plain stores of job/ctx/arg (references only when they change, so the G1
+ *       post-write barrier stays off the hot path), {@code head + 1}; publication (eagerly when
+ *       nothing of the worker is public, or when a thief set {@code wanted}) is a
+ *       {@code getAndAdd} of the split part of {@code ts}: the frames' fields are visible to a
+ *       thief whose CAS reads that value.</li>
+ *   <li>Owner, sync of a private frame: plain. Of a public frame: {@code getAndAdd(ts, -1)}
+ *       (full fence) moves split below it; the old {@code top} says whether a thief got there
+ *       first. If one did, {@code top == split} and no claim can succeed, so the owner resets the
+ *       word with a release store, waits for the frame's {@code DONE} (acquire), reads result and
+ *       failure, then reuses the record.</li>
+ *   <li>Thief: volatile load of {@code ts}; CAS {@code top + 1}; acquire load of {@code stack};
+ *       plain loads of job/ctx/arg; runs the job; plain stores of result/failure; volatile store
+ *       of {@code DONE}, then volatile load of {@code waiting} (Dekker with a parking owner).</li>
+ *   <li>Growth allocates a larger array holding the SAME records plus new ones (records never
+ *       move), published with a release store; a thief indexing the old array finds the same
+ *       record the owner reads.</li>
+ * </ul>
+ * Invariant: every index below {@code top} was claimed, so a stolen frame at index {@code h}
+ * implies every frame below it was claimed too, and after its sync {@code (h, h)} is exact.
+ */
+public class FrameStack extends FrameStackPad1 {
+
+    /** {@code Frame.state} of a finished frame (written by the thief that ran it). */
+    static final int DONE = 1;
+    /** One unit of {@code top} in the {@code ts} word. */
+    protected static final long TOP_ONE = 1L << 32;
+
+    private static final VarHandle TS;
+    private static final VarHandle WANTED;
+    private static final VarHandle WAITING;
+    private static final VarHandle STACK;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            TS = l.findVarHandle(FrameStackShared.class, "ts", long.class);
+            WANTED = l.findVarHandle(FrameStackShared.class, "wanted", int.class);
+            WAITING = l.findVarHandle(FrameStackShared.class, "waiting", int.class);
+            STACK = l.findVarHandle(FrameStack.class, "stack", Frame[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Returned by {@link #claim()} when a concurrent claim or take-back won the CAS. */
+    public static final Frame LOST = new Frame();
+
+    /**
+     * One spawn: what to run and, once a thief ran it, the outcome. Owner writes job/ctx/arg
+     * while the frame is private; a thief writes result/failure/done only after claiming it.
+     */
+    public static final class Frame {
+        private static final VarHandle STATE;
+        private static final VarHandle THIEF;
+
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                STATE = l.findVarHandle(Frame.class, "state", int.class);
+                THIEF = l.findVarHandle(Frame.class, "thief", Object.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** The job; plain, written by the owner before publication. */
+        public LongJob job;
+        /** The job's context; plain, written by the owner before publication. */
+        public Object ctx;
+        /** The job's argument; plain, written by the owner before publication. */
+        public long arg;
+        /** A thief's result; plain, published by the DONE store. */
+        public long result;
+        /** A thief's failure or null; plain, published by the DONE store. */
+        public Throwable failure;
+        /** The greedy (centralized-pool) mode's task for this spawn; owner-only. */
+        public Object task;
+        private int state; // through STATE: 0, or DONE once the thief finished
+        private Object thief; // through THIEF: a hint for the waiting owner
+
+        /** Thief: the outcome is written; volatile so that the later load of waiting is ordered after it. */
+        public void svDone() {
+            STATE.setVolatile(this, DONE); // pairs with laDone()/lvDone() of the owner's stolen sync
+        }
+
+        /** Owner: whether the thief finished (acquire: its result and failure are visible). */
+        public boolean laDone() {
+            return (int) STATE.getAcquire(this) == DONE; // pairs with svDone() of the thief
+        }
+
+        /** Owner, before parking: a sequentially consistent look at DONE. */
+        public boolean lvDone() {
+            return (int) STATE.getVolatile(this) == DONE; // pairs with svDone(); Dekker with svWaiting()
+        }
+
+        /** Owner: forget DONE before the record is reused (published again by the next publication). */
+        void spNotDone() {
+            state = 0;
+        }
+
+        /** Thief: leave a hint who runs this frame (for the owner's helping). */
+        public void soThief(Object t) {
+            THIEF.setOpaque(this, t); // pairs with loThief() of the waiting owner; a hint only
+        }
+
+        /** Owner: who runs this frame, or null/stale (a hint). */
+        public Object loThief() {
+            return THIEF.getOpaque(this); // pairs with soThief()
+        }
+    }
+
+    // Owner-only state: plain accesses by the owning thread.
+    /** The records; the owner writes it with a release store (growth), thieves load it with acquire. */
+    protected Frame[] stack;
+    /** Next free index. */
+    protected int head;
+    /** The owner's copy of the split part of {@code ts} (only the owner changes split). */
+    protected int split;
+    /** The lowest index the running job may sync (frames below belong to enclosing jobs). */
+    protected int base;
+    /** Publish at the next spawn: nothing of this worker is public. */
+    protected boolean eager = true;
+    /** Index of the frame a {@code tryUnspawn()} found stolen and {@code syncStolen()} has to wait for, or -1. */
+    protected int stolenAt = -1;
+
+    /**
+     * @param capacity initial number of frame records (grows by doubling, records never move)
+     */
+    protected FrameStack(int capacity) {
+        Frame[] s = new Frame[Math.max(2, capacity)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = new Frame();
+        }
+        stack = s;
+    }
+
+    // ------------------------------------------------------------------ owner
+
+    /**
+     * Owner: spawns a frame, with plain stores only unless nothing is public or a thief asked
+     * (then {@link #publish()}).
+     */
+    protected final void push(LongJob job, Object ctx, long arg) {
+        int h = head;
+        Frame[] s = stack;
+        if (h >= s.length) {
+            s = grow();
+        }
+        Frame f = s[h];
+        if (f.job != job) {
+            f.job = job; // reference stores only when they change: no G1 post-write barrier usually
+        }
+        if (f.ctx != ctx) {
+            f.ctx = ctx;
+        }
+        f.arg = arg;
+        head = h + 1;
+        if (eager || (int) WANTED.getOpaque(this) != 0) { // pairs with requestPublication() of thieves
+            publish();
+        }
+    }
+
+    /** Owner: makes every private frame public (the runtime adds the wake-up hint). */
+    protected void publish() {
+        publishAll();
+    }
+
+    /** Owner: {@code split = head}. */
+    protected final void publishAll() {
+        eager = false;
+        clearRequest();
+        int h = head;
+        publishWord(h - split);
+        split = h;
+    }
+
+    /**
+     * Ordering step of publication: forgets a thief's request BEFORE the publishing
+     * {@code getAndAdd}, so that a request made by a thief that saw this publication's word
+     * (and found it already claimed) survives and causes the next publication.
+     */
+    protected void clearRequest() {
+        if (loWanted()) {
+            WANTED.setOpaque(this, 0); // pairs with the getOpaque in push()/requestPublication(); ordered by the getAndAdd after it
+        }
+    }
+
+    /** Whether a thief asked for a publication. */
+    protected final boolean loWanted() {
+        return (int) WANTED.getOpaque(this) != 0; // pairs with requestPublication() of thieves
+    }
+
+    /**
+     * Ordering step of publication: adds {@code delta} to the split part of {@code ts}. A
+     * {@code getAndAdd} (full fence): the frames' fields, written before, are visible to a thief
+     * whose CAS reads the new word; it never overwrites a concurrent claim.
+     */
+    protected void publishWord(int delta) {
+        TS.getAndAdd(this, (long) delta); // pairs with lvTs()/the CAS in claim()
+    }
+
+    /**
+     * Owner: takes back public frame {@code h == split - 1 == head - 1}.
+     *
+     * @return true if no thief claimed it: the owner owns it and {@code head == h} now; false if a
+     *     thief claimed it: {@code head} stays {@code h + 1} until {@link #finishStolen(int)}
+     */
+    protected final boolean takeBack(int h) {
+        long old = takeBackWord();
+        int t = (int) (old >>> 32);
+        if (t <= h) {
+            split = h;
+            head = h;
+            if (t == h) {
+                eager = true; // nothing of this worker is public any more
+            }
+            return true;
+        }
+        // Claimed, and (top only grows) every frame below h too. The word is (h + 1, h): top >
+        // split, so no thief's CAS can succeed until the owner publishes again.
+        TS.setRelease(this, (long) (h + 1) << 32 | (h + 1)); // pairs with lvTs() of thieves
+        split = h + 1;
+        eager = true;
+        return false;
+    }
+
+    /**
+     * Ordering step of take-back: decrements split with a full fence (StoreLoad: the owner's
+     * claim is visible before it learns {@code top}), returning the old word.
+     */
+    protected long takeBackWord() {
+        return (long) TS.getAndAdd(this, -1L); // pairs with the CAS in claim()
+    }
+
+    /** Owner: after the stolen frame {@code h} was synced, everything from {@code h} up is free. */
+    protected final void finishStolen(int h) {
+        Frame f = stack[h];
+        f.failure = null;
+        f.spNotDone(); // reused only now: the thief's last write (DONE) was seen by laDone()
+        head = h;
+        split = h;
+        // top == split == h + 1 before: no claim can succeed in between, so a store is exact.
+        TS.setRelease(this, (long) h << 32 | h); // pairs with lvTs() of thieves
+    }
+
+    /** Owner: waiting flag around a park, volatile: Dekker with the thief's DONE store. */
+    protected final void svWaiting(boolean w) {
+        WAITING.setVolatile(this, w ? 1 : 0); // pairs with lvWaiting() after svDone() in the thief
+    }
+
+    private Frame[] grow() {
+        Frame[] n = grown(stack);
+        STACK.setRelease(this, n); // pairs with laStack() in claim(): new records exist before use
+        return n;
+    }
+
+    /** Growth step: a twice larger array holding the same records (never moved) plus new ones. */
+    protected Frame[] grown(Frame[] old) {
+        Frame[] n = Arrays.copyOf(old, old.length * 2);
+        for (int i = old.length; i < n.length; i++) {
+            n[i] = new Frame();
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ thieves
+
+    /**
+     * Thief: claims the oldest public frame.
+     *
+     * @return the claimed frame (read its fields now), null if nothing is public (a
+     *     publication was requested), or {@link #LOST} if a concurrent claim or take-back won
+     */
+    protected final Frame claim() {
+        long w = lvTs();
+        int t = (int) (w >>> 32);
+        if (t >= (int) w) {
+            requestPublication();
+            return null;
+        }
+        if (!TS.compareAndSet(this, w, w + TOP_ONE)) { // pairs with publishWord()/takeBackWord() of the owner
+            return LOST;
+        }
+        return laStack()[t];
+    }
+
+    /** Thief: whether frames remain public after a claim (to pass a wake-up on). */
+    protected final boolean hasPublic() {
+        long w = lvTs();
+        return (int) (w >>> 32) < (int) w;
+    }
+
+    /** Thief: asks the owner to publish at its next spawn (written only if not yet set). */
+    protected final void requestPublication() {
+        if ((int) WANTED.getOpaque(this) == 0) { // pairs with the clear in publishAll()
+            WANTED.setOpaque(this, 1); // pairs with the getOpaque in push(); seen eventually
+        }
+    }
+
+    /**
+     * Completion step of a thief: result and failure, then DONE (volatile: the owner's acquire
+     * of DONE sees them; the record is never touched by this thief after it).
+     */
+    protected void completeStolen(Frame f, long result, Throwable failure) {
+        f.result = result;
+        if (failure != null) {
+            f.failure = failure;
+        }
+        f.svDone();
+    }
+
+    /** Thief, after {@link #completeStolen}: whether the owner may be parked. */
+    protected final boolean lvWaiting() {
+        return (int) WAITING.getVolatile(this) != 0; // pairs with svWaiting() of the owner
+    }
+
+    /** The claim word, sequentially consistent. */
+    protected final long lvTs() {
+        return (long) TS.getVolatile(this); // pairs with publishWord()/takeBackWord()/resets of the owner
+    }
+
+    /**
+     * An unordered store of the claim word. The protocol never uses it: only the jcstress broken
+     * variants do, to show that the owner's read-modify-write steps must be atomic and fenced.
+     */
+    protected final void soTs(long w) {
+        TS.setOpaque(this, w); // pairs with nothing: deliberately unsafe (broken variants only)
+    }
+
+    /** The records, as a thief must load them. */
+    protected final Frame[] laStack() {
+        return (Frame[]) STACK.getAcquire(this); // pairs with the release store in grow()
+    }
+}
