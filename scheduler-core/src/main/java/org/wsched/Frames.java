@@ -388,7 +388,18 @@ public final class Frames extends FrameStack {
         long a = f.arg;
         f.task = null;
         head = h;
-        if (t.awaitDone() == Task.CANCELLED) {
+        int s;
+        try {
+            s = t.awaitDone();
+        } catch (java.util.concurrent.CancellationException stopped) {
+            // shutdownNow ends a task join with this; a frame is never cancelled: take it back if
+            // nobody started it, else wait (without helping) for the worker running it.
+            if (!t.cancelPending()) {
+                t.awaitUninterruptibly();
+            }
+            s = t.laStatus();
+        }
+        if (s == Task.CANCELLED) {
             return runLevel(j, c, a); // cancelled by shutdownNow before it ran: frames are never lost
         }
         return t.joinLong();
