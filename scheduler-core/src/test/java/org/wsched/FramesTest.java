@@ -2,6 +2,7 @@ package org.wsched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.SplittableRandom;
@@ -121,13 +122,7 @@ class FramesTest {
         Boom b = (Boom) ctx;
         f.spawn(FramesTest::thrower, b, 0);
         if (b.waitUntilStolen) {
-            try {
-                if (!b.ran.await(30, TimeUnit.SECONDS)) {
-                    throw new AssertionError("no idle worker stole the frame within 30 s");
-                }
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
+            awaitOrFail(b.ran);
         }
         if (useFastClone != 0) {
             if (f.tryUnspawn()) {
@@ -198,6 +193,51 @@ class FramesTest {
                 return 0;
             }, null, 0)).isInstanceOf(NullPointerException.class).hasMessageContaining("job is null");
             assertThat(pool.invokeLong(FramesTest::fib, null, 15)).isEqualTo(serialFib(15));
+        }
+    }
+
+    /** After tryUnspawn() returned false (the frame runs elsewhere), only syncStolen() is allowed. */
+    @ParameterizedTest(name = "{0} p={1}")
+    @MethodSource("org.wsched.Pools#bothRuntimes")
+    void afterAFailedTryUnspawnOnlySyncStolenIsAllowed(Pools kind, int p) {
+        assumeTrue(p > 1, "with one worker nobody else can take the frame");
+        try (Scheduler pool = kind.create(p)) {
+            CountDownLatch ran = new CountDownLatch(1);
+            AtomicReference<String> spawnError = new AtomicReference<>();
+            AtomicReference<String> unspawnError = new AtomicReference<>();
+            long r = pool.invokeLong((f, c, a) -> {
+                f.spawn((g, c2, a2) -> {
+                    ran.countDown();
+                    return 5;
+                }, null, 0);
+                awaitOrFail(ran);
+                assertThat(f.tryUnspawn()).as("another worker ran the frame").isFalse();
+                try {
+                    f.spawn(FramesTest::fib, null, 3);
+                } catch (IllegalStateException e) {
+                    spawnError.set(e.getMessage());
+                }
+                try {
+                    f.tryUnspawn();
+                } catch (IllegalStateException e) {
+                    unspawnError.set(e.getMessage());
+                }
+                return f.syncStolen();
+            }, null, 0);
+            assertThat(r).isEqualTo(5);
+            assertThat(spawnError.get()).contains("spawn() after tryUnspawn() returned false");
+            assertThat(unspawnError.get()).contains("tryUnspawn() already returned false");
+            assertThat(pool.invokeLong(FramesTest::fib, null, 15)).isEqualTo(serialFib(15));
+        }
+    }
+
+    private static void awaitOrFail(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("no idle worker took the frame within 30 s");
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 
