@@ -112,16 +112,23 @@ final class Capture {
     }
 
     /**
-     * Stops a pool without waiting for it to cooperate: shutdownNow, then at most {@code 2 s}
-     * of awaitTermination. Never calls close() (a wedged pool's close() never returns).
+     * Stops a pool without waiting for it to cooperate: shutdownNow, then awaitTermination, in
+     * a daemon thread waited for at most 2 s. Never calls close() (a wedged pool's close() never returns).
      */
     static void abandon(Scheduler pool) {
         if (pool == null) {
             return;
         }
         try {
-            pool.shutdownNow();
-            pool.awaitTermination(2, TimeUnit.SECONDS);
+            // In a daemon thread: on a wedged queue shutdownNow's drain itself may never return.
+            returnsWithin(2_000, () -> {
+                try {
+                    pool.shutdownNow();
+                    pool.awaitTermination(2, TimeUnit.SECONDS);
+                } catch (Throwable ignored) {
+                    // cleanup only
+                }
+            });
         } catch (Throwable ignored) {
             // cleanup only
         }

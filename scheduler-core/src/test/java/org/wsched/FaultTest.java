@@ -35,7 +35,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item1_shutdownNowWithBacklogAccountsForEveryAcceptedTask(Pools kind, int p) throws Exception {
         for (int round = 0; round < 10; round++) {
             Scheduler pool = kind.create(p);
@@ -77,7 +77,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item1_shutdownRacingSubmittersAccountsForEveryAcceptedTask(Pools kind, int p) throws Exception {
         for (int round = 0; round < 10; round++) {
             Random rnd = new Random(round * 31L + p);
@@ -180,7 +180,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item2_stackOverflowInsideExecuteDoesNotWedgeThePool(Pools kind, int p) throws Exception {
         String prefix = Capture.prefix("soe-exec");
         Scheduler pool = Capture.create(kind, p, prefix);
@@ -256,7 +256,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "CENTRALIZED p={0}")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item2_centralizedDeepSpawnChainOverflowDoesNotWedgeThePool(int p) throws Exception {
         String prefix = Capture.prefix("soe-spawn");
         Scheduler pool = Capture.create(Pools.CENTRALIZED, p, prefix, 256 * 1024);
@@ -314,7 +314,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "{0} p=2")
     @MethodSource("org.wsched.Capture#bothRuntimesP2")
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item3_errorAfterTheBodyFinishedNeverLeavesATaskPending(Pools kind, int p) throws Exception {
         String prefix = Capture.prefix("err-complete");
         Scheduler pool = Capture.create(kind, p, prefix, 512 * 1024);
@@ -406,7 +406,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item4_throwingUncaughtExceptionHandlerDoesNotKillWorkers(Pools kind, int p) throws Exception {
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         AtomicInteger handled = new AtomicInteger();
@@ -469,7 +469,7 @@ class FaultTest {
      */
     @ParameterizedTest(name = "A p={0}, B p=4")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item5_joinFromAnotherPoolsWorkerOnATaskStolenByAHigherIndex(int pA) throws Exception {
         Scheduler a = WorkStealingPool.builder().parallelism(pA).seed(5).threadNamePrefix(Capture.prefix("poolA")).build();
         String prefixB = Capture.prefix("poolB");

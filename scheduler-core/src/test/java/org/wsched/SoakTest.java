@@ -52,7 +52,7 @@ class SoakTest {
 
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("pools")
-    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void soakMixedSubmissionsWithConcurrentShutdown(Pools kind, int p) throws Exception {
         int n = TASKS;
         Random rnd = new Random(n * 7L + p + kind.ordinal());
