@@ -55,6 +55,19 @@ final class Capture {
         return r;
     }
 
+    /** The stacks (top {@code frames} frames) of the live threads named {@code prefix...}: for failure messages. */
+    static String stacks(String prefix, int frames) {
+        StringBuilder b = new StringBuilder();
+        for (Thread t : threads(prefix)) {
+            b.append("\n  ").append(t.getName()).append(' ').append(t.getState());
+            StackTraceElement[] st = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames, st.length); i++) {
+                b.append("\n    at ").append(st[i]);
+            }
+        }
+        return b.toString();
+    }
+
     /** CPU time of one thread in nanoseconds (0 if it has exited). */
     static long cpuNanos(Thread t) {
         long n = MX.getThreadCpuTime(t.getId());

@@ -280,7 +280,7 @@ class FaultTest {
                     }
                 } catch (TimeoutException e) {
                     fail("a chain that overflowed its stack did not complete within 10 s (pad " + pad + ", "
-                            + overflows + " overflows before)");
+                            + overflows + " overflows before); workers:" + Capture.stacks(prefix, 14));
                 }
             }
             assertThat(overflows).as("chains that overflowed").isPositive();
@@ -314,38 +314,42 @@ class FaultTest {
      */
     @ParameterizedTest(name = "{0} p=2")
     @MethodSource("org.wsched.Capture#bothRuntimesP2")
-    @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item3_errorAfterTheBodyFinishedNeverLeavesATaskPending(Pools kind, int p) throws Exception {
-        String prefix = Capture.prefix("err-complete");
-        Scheduler pool = Capture.create(kind, p, prefix, 512 * 1024);
-        try {
-            for (int pass = 0; pass < 3; pass++) {
+        long[] stackSizes = {512 * 1024, 256 * 1024, 384 * 1024, 1024 * 1024, 320 * 1024, 768 * 1024};
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        for (int pass = 0; pass < 12 && System.nanoTime() < end; pass++) {
+            String prefix = Capture.prefix("err-complete");
+            long stack = stackSizes[pass % stackSizes.length];
+            Scheduler pool = Capture.create(kind, p, prefix, stack);
+            try {
                 Future<Integer> f = pool.submit(() -> helpAtEveryDepth(300, 8));
                 try {
-                    assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(300 * 8);
+                    assertThat(f.get(20, TimeUnit.SECONDS)).isEqualTo(300 * 8);
                 } catch (TimeoutException e) {
-                    fail("pass " + pass + ": a root whose helper overflowed while completing a child never returned");
+                    fail("pass " + pass + " (worker stacks of " + stack / 1024 + " KiB): a root whose helper overflowed "
+                            + "while completing a child never returned; workers:" + Capture.stacks(prefix, 14));
                 }
+                // Every worker is still alive and running tasks.
+                CountDownLatch all = new CountDownLatch(p);
+                CountDownLatch release = new CountDownLatch(1);
+                for (int i = 0; i < p; i++) {
+                    pool.execute(() -> {
+                        all.countDown();
+                        try {
+                            release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+                boolean allRunning = all.await(10, TimeUnit.SECONDS);
+                release.countDown();
+                assertThat(allRunning).as("pass " + pass + ": all " + p + " workers still run tasks").isTrue();
+                assertThat(Capture.closesWithin(pool, 10_000)).as("pass " + pass + ": close() returns").isTrue();
+            } finally {
+                Capture.abandon(pool);
             }
-            // Every worker is still alive and running tasks.
-            CountDownLatch all = new CountDownLatch(p);
-            CountDownLatch release = new CountDownLatch(1);
-            for (int i = 0; i < p; i++) {
-                pool.execute(() -> {
-                    all.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
-            boolean allRunning = all.await(10, TimeUnit.SECONDS);
-            release.countDown();
-            assertThat(allRunning).as("all " + p + " workers still run tasks").isTrue();
-            assertThat(Capture.closesWithin(pool, 10_000)).as("close() returns").isTrue();
-        } finally {
-            Capture.abandon(pool);
         }
     }
 
