@@ -322,22 +322,22 @@ class FaultTest {
     @MethodSource("org.wsched.Capture#bothRuntimesP2")
     @Timeout(value = 280, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item3_errorAfterTheBodyFinishedNeverLeavesATaskPending(Pools kind, int p) throws Exception {
-        String java = java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String javaBin = java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         for (long stack : new long[] {256 * 1024, 320 * 1024, 384 * 1024, 512 * 1024}) {
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xint", "-cp", cp, Item3Main.class.getName(), kind.name(),
+            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xint", "-cp", cp, Item3Main.class.getName(), kind.name(),
                     Long.toString(stack), "300").redirectErrorStream(true);
             java.io.File out = java.io.File.createTempFile("t13-item3-", ".txt");
             out.deleteOnExit();
             pb.redirectOutput(out);
             Process proc = pb.start();
-            boolean exited = proc.waitFor(60, TimeUnit.SECONDS);
+            boolean exited = proc.waitFor(75, TimeUnit.SECONDS);
             if (!exited) {
                 proc.destroyForcibly();
             }
             String output = new String(java.nio.file.Files.readAllBytes(out.toPath()), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(exited && proc.exitValue() == 0).as("child JVM (-Xint, " + kind + ", worker stacks of " + stack / 1024
-                    + " KiB, exit " + (exited ? proc.exitValue() : "none: killed after 60 s") + "; 2 = a root never returned, "
+                    + " KiB, exit " + (exited ? proc.exitValue() : "none: killed after 75 s") + "; 2 = a root never returned, "
                     + "3 = a worker died) said:\n" + output).isTrue();
         }
     }

@@ -28,7 +28,7 @@ final class Item3Main {
         Scheduler pool = Capture.create(kind, 2, prefix, stack);
         Future<Integer> f = pool.submit(() -> FaultTest.helpAtEveryDepth(depths, 4));
         try {
-            int r = f.get(90, TimeUnit.SECONDS);
+            int r = f.get(40, TimeUnit.SECONDS);
             System.out.println("RESULT " + r + " (expected " + depths * 4 + ")");
         } catch (TimeoutException e) {
             System.out.println("HANG: the root never returned; workers:" + Capture.stacks(prefix, 16));
