@@ -342,6 +342,15 @@ class FaultTest {
         }
     }
 
+    static boolean anyDone(List<Task<Integer>> ts) {
+        for (Task<Integer> t : ts) {
+            if (t.isDone()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Inside a task: for each depth near the stack limit, join a task that runs elsewhere, helping with its children. */
     static int helpAtEveryDepth(int depths, int children) {
         int max = maxDepth();
@@ -359,8 +368,8 @@ class FaultTest {
                 while (!joining.get() && System.nanoTime() < until) {
                     Thread.onSpinWait();
                 }
-                long pause = System.nanoTime() + 300_000L; // let the deep joiner take some children
-                while (System.nanoTime() < pause) {
+                long pause = System.nanoTime() + 3_000_000L; // let the deep joiner take some children
+                while (System.nanoTime() < pause && !anyDone(ys)) {
                     Thread.onSpinWait();
                 }
                 int s = 0;
