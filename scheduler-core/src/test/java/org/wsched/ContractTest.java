@@ -153,7 +153,13 @@ class ContractTest {
         try {
             AtomicInteger ran = new AtomicInteger();
             Callable<Integer> c = ran::incrementAndGet;
-            List<Callable<Integer>> tasks = Arrays.asList(c, c, null, c);
+            // The null comes late: a validation done while submitting would have run tasks by then.
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                tasks.add(c);
+            }
+            tasks.add(null);
+            tasks.add(c);
             for (int i = 0; i < 20; i++) {
                 assertThatThrownBy(() -> pool.invokeAny(tasks)).as("untimed invokeAny").isInstanceOf(NullPointerException.class);
                 assertThatThrownBy(() -> pool.invokeAny(tasks, 5, TimeUnit.SECONDS)).as("timed invokeAny")
