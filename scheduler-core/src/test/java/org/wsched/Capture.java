@@ -134,14 +134,18 @@ final class Capture {
         }
         try {
             // In a daemon thread: on a wedged queue shutdownNow's drain itself may never return.
-            returnsWithin(2_000, () -> {
+            Thread t = new Thread(() -> {
                 try {
                     pool.shutdownNow();
                     pool.awaitTermination(2, TimeUnit.SECONDS);
                 } catch (Throwable ignored) {
                     // cleanup only
                 }
-            });
+            }, "t13-abandon");
+            t.setDaemon(true);
+            t.start();
+            t.join(3_000);
+            stopSpinner(t);
         } catch (Throwable ignored) {
             // cleanup only
         }
@@ -154,6 +158,22 @@ final class Capture {
         t.start();
         t.join(millis);
         return !t.isAlive();
+    }
+
+    /**
+     * Last resort for a thread of the test that spins for ever in a wedged pool (e.g. inside the
+     * queue's offer): stop it, so that it does not burn a core for the rest of the run. Thread.stop
+     * works up to JDK 19; later JDKs throw UnsupportedOperationException and the thread leaks.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    static void stopSpinner(Thread t) {
+        if (t != null && t.isAlive()) {
+            try {
+                t.stop();
+            } catch (Throwable ignored) {
+                // not supported on this JDK
+            }
+        }
     }
 
     /** close() within {@code millis} (in a daemon thread, so a wedged close() leaks a thread, not the test). */

@@ -225,7 +225,10 @@ class FaultTest {
             producer.setDaemon(true);
             producer.start();
             producer.join(40_000);
-            assertThat(producer.isAlive()).as("the overflowing producer finished").isFalse();
+            boolean stuck = producer.isAlive();
+            Capture.stopSpinner(producer);
+            assertThat(stuck).as("the overflowing producer finished (it is stuck in the pool's execute/submit:\n"
+                    + java.util.Arrays.toString(producer.getStackTrace()) + ")").isFalse();
             assertThat(overflows.get()).as("StackOverflowErrors provoked").isPositive();
             assertThat(other.get()).as("later tasks submitted by the producer thread ran (overflows: " + overflows
                     + ", accepted " + accepted + ", ran " + ran + ")").isNull();
