@@ -55,6 +55,19 @@ final class Capture {
         return r;
     }
 
+    /** The stacks (top {@code frames} frames) of the live threads named {@code prefix...}: for failure messages. */
+    static String stacks(String prefix, int frames) {
+        StringBuilder b = new StringBuilder();
+        for (Thread t : threads(prefix)) {
+            b.append("\n  ").append(t.getName()).append(' ').append(t.getState());
+            StackTraceElement[] st = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames, st.length); i++) {
+                b.append("\n    at ").append(st[i]);
+            }
+        }
+        return b.toString();
+    }
+
     /** CPU time of one thread in nanoseconds (0 if it has exited). */
     static long cpuNanos(Thread t) {
         long n = MX.getThreadCpuTime(t.getId());
@@ -112,16 +125,27 @@ final class Capture {
     }
 
     /**
-     * Stops a pool without waiting for it to cooperate: shutdownNow, then at most {@code 2 s}
-     * of awaitTermination. Never calls close() (a wedged pool's close() never returns).
+     * Stops a pool without waiting for it to cooperate: shutdownNow, then awaitTermination, in
+     * a daemon thread waited for at most 2 s. Never calls close() (a wedged pool's close() never returns).
      */
     static void abandon(Scheduler pool) {
         if (pool == null) {
             return;
         }
         try {
-            pool.shutdownNow();
-            pool.awaitTermination(2, TimeUnit.SECONDS);
+            // In a daemon thread: on a wedged queue shutdownNow's drain itself may never return.
+            Thread t = new Thread(() -> {
+                try {
+                    pool.shutdownNow();
+                    pool.awaitTermination(2, TimeUnit.SECONDS);
+                } catch (Throwable ignored) {
+                    // cleanup only
+                }
+            }, "t13-abandon");
+            t.setDaemon(true);
+            t.start();
+            t.join(3_000);
+            stopSpinner(t);
         } catch (Throwable ignored) {
             // cleanup only
         }
@@ -134,6 +158,22 @@ final class Capture {
         t.start();
         t.join(millis);
         return !t.isAlive();
+    }
+
+    /**
+     * Last resort for a thread of the test that spins for ever in a wedged pool (e.g. inside the
+     * queue's offer): stop it, so that it does not burn a core for the rest of the run. Thread.stop
+     * works up to JDK 19; later JDKs throw UnsupportedOperationException and the thread leaks.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    static void stopSpinner(Thread t) {
+        if (t != null && t.isAlive()) {
+            try {
+                t.stop();
+            } catch (Throwable ignored) {
+                // not supported on this JDK
+            }
+        }
     }
 
     /** close() within {@code millis} (in a daemon thread, so a wedged close() leaks a thread, not the test). */

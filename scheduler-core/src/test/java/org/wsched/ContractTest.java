@@ -36,7 +36,7 @@ class ContractTest {
     /** Item 6: cancel(true) on a running task: true, done and cancelled at once, the runner interrupted. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_cancelTrueOnARunningTaskCancelsAndInterruptsIt(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -66,7 +66,7 @@ class ContractTest {
     /** Item 6: cancel(false) on a running task: true, done and cancelled at once, the runner not interrupted. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_cancelFalseOnARunningTaskCancelsWithoutInterrupting(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -102,7 +102,7 @@ class ContractTest {
     /** Item 6: timed invokeAll whose tasks outlive the timeout returns futures that are all done. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_timedInvokeAllReturnsOnlyDoneFutures(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -127,7 +127,7 @@ class ContractTest {
     /** Item 6: invokeAll with a null element throws NullPointerException and runs none of the tasks. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_invokeAllWithANullElementThrowsAndRunsNothing(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -147,13 +147,19 @@ class ContractTest {
     /** Item 6: invokeAny with a null element throws NullPointerException and runs none of the tasks. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_invokeAnyWithANullElementThrowsAndRunsNothing(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
             AtomicInteger ran = new AtomicInteger();
             Callable<Integer> c = ran::incrementAndGet;
-            List<Callable<Integer>> tasks = Arrays.asList(c, c, null, c);
+            // The null comes late: a validation done while submitting would have run tasks by then.
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                tasks.add(c);
+            }
+            tasks.add(null);
+            tasks.add(c);
             for (int i = 0; i < 20; i++) {
                 assertThatThrownBy(() -> pool.invokeAny(tasks)).as("untimed invokeAny").isInstanceOf(NullPointerException.class);
                 assertThatThrownBy(() -> pool.invokeAny(tasks, 5, TimeUnit.SECONDS)).as("timed invokeAny")
@@ -171,7 +177,7 @@ class ContractTest {
     /** Item 7: a worker whose interrupt flag is set, joining a child running elsewhere, must not spin. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP2")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_interruptedJoinerDoesNotSpin(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -215,7 +221,7 @@ class ContractTest {
     /** Item 7: Future.get() from a worker whose interrupt flag is set throws InterruptedException. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_getFromAnInterruptedWorkerThrowsInterruptedException(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         CountDownLatch release = new CountDownLatch(1);
@@ -259,7 +265,7 @@ class ContractTest {
     /** Item 7: shutdownNow stops a worker stuck in a self-join. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_shutdownNowStopsAWorkerStuckInASelfJoin(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -291,7 +297,7 @@ class ContractTest {
     /** Item 7: an interrupt sent to an idle worker does not leak into its next task. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_interruptOfAnIdleWorkerDoesNotLeakIntoItsNextTask(Pools kind, int p) throws Exception {
         String prefix = Capture.prefix("idle-intr");
         Scheduler pool = Capture.create(kind, p, prefix);
@@ -343,7 +349,7 @@ class ContractTest {
     /** Item 8: timed Future.get from inside a one-worker pool, on work of the same pool, completes. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP1")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item8_timedGetInsideAOneWorkerPoolHelps(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -364,7 +370,7 @@ class ContractTest {
     /** Item 8: timed invokeAny from inside a one-worker pool completes. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP1")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item8_timedInvokeAnyInsideAOneWorkerPoolHelps(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -423,7 +429,7 @@ class ContractTest {
     /** Item 9: external submissions start within 500 ms while a long fork/join computation keeps every worker busy. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item9_externalSubmissionsAreNotStarvedByALongForkJoinComputation(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -449,7 +455,7 @@ class ContractTest {
     /** Item 9: the same with a fire-and-forget tree (children spawned, never joined). */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item9_externalSubmissionsAreNotStarvedByAFireAndForgetTree(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         try {
@@ -503,7 +509,7 @@ class ContractTest {
     /** Item 10: traceBudget(n) bounds the strands of the whole pool: a p=2 run needing between n and 2n strands fails. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP2")
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item10_traceBudgetIsPerPoolAndTheErrorSaysHowManyStrandsWereNeeded(Pools kind, int p) throws Exception {
         int pairs = 2_000;
         int needed;

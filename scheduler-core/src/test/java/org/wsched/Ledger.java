@@ -30,6 +30,7 @@ final class Ledger {
     final AtomicIntegerArray accepted;
     final AtomicReferenceArray<Future<?>> futures;
     private volatile boolean draining;
+    private final java.util.concurrent.atomic.AtomicLong drainedRuns = new java.util.concurrent.atomic.AtomicLong();
     private int returnedCount;
     private int returnedDead;
     private final List<Throwable> drainFailures = new ArrayList<>();
@@ -51,6 +52,7 @@ final class Ledger {
     void mark(int id) {
         if (draining) {
             drained.incrementAndGet(id);
+            drainedRuns.incrementAndGet();
         } else {
             ran.incrementAndGet(id);
         }
@@ -96,11 +98,7 @@ final class Ledger {
     }
 
     private long drainedSum() {
-        long s = 0;
-        for (int i = 0; i < size; i++) {
-            s += drained.get(i);
-        }
-        return s;
+        return drainedRuns.get();
     }
 
     /** Asserts the accounting; {@code what} names the round. */

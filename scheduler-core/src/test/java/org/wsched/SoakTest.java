@@ -28,13 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Future cancelled; an invoke that threw CancellationException did not run its root), and every
  * tree that was not cancelled computed the right sum.
  *
- * <p>Size: {@code -Dwsched.soak.tasks=N} external tasks per pool (default 200,000; the full-size
+ * <p>Size: {@code -Dwsched.soak.tasks=N} external tasks per configuration, split over
+ * {@code -Dwsched.soak.rounds=R} pools (default 200,000 over 5; the full-size
  * run for docs/correctness.md uses 10^8 tasks counting tree nodes, e.g. N = 2·10^7 with trees of
- * about 5 nodes on average). The shutdown point is drawn in the second half of the run.
+ * about 5 nodes on average). The shutdown point is drawn in the second half of the run; the
+ * producers keep at most 20,000 tasks waiting, so most of the work runs before it.
  */
 class SoakTest {
 
     static final int TASKS = Integer.getInteger("wsched.soak.tasks", 200_000);
+    /** The tasks are split over this many pools, each shut down at a random point. */
+    static final int ROUNDS = Integer.getInteger("wsched.soak.rounds", 5);
 
     static Stream<Arguments> pools() {
         return Stream.of(Pools.WORK_STEALING, Pools.CENTRALIZED).flatMap(k -> Stream.of(2, 8).map(p -> Arguments.of(k, p)));
@@ -52,10 +56,17 @@ class SoakTest {
 
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("pools")
-    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void soakMixedSubmissionsWithConcurrentShutdown(Pools kind, int p) throws Exception {
-        int n = TASKS;
-        Random rnd = new Random(n * 7L + p + kind.ordinal());
+        int rounds = Math.max(1, ROUNDS);
+        for (int round = 0; round < rounds; round++) {
+            soakRound(kind, p, Math.max(1_000, TASKS / rounds), round);
+        }
+    }
+
+    /** One pool: {@code n} external tasks, a shutdown at a random point, every task accounted for. */
+    private static void soakRound(Pools kind, int p, int n, int round) throws Exception {
+        Random rnd = new Random(n * 7L + p + kind.ordinal() + 1_000L * round);
         Scheduler pool = kind.create(p);
         try {
             Ledger ledger = new Ledger(n);
@@ -64,6 +75,7 @@ class SoakTest {
             AtomicLong treesCancelled = new AtomicLong();
             AtomicReference<Throwable> unexpected = new AtomicReference<>();
             AtomicInteger offered = new AtomicInteger();
+            AtomicLong executed = new AtomicLong();
             int trigger = n / 2 + rnd.nextInt(Math.max(1, n / 2));
             CountDownLatch fire = new CountDownLatch(1);
             List<Thread> producers = new ArrayList<>();
@@ -74,7 +86,16 @@ class SoakTest {
                         int depth = id % 4; // 1, 3, 7 or 15 internal tasks
                         int kindOfOffer = id % 16;
                         int tid = id;
+                        // Back-pressure: keep at most 20,000 tasks waiting, so that the pool runs most
+                        // of the work (trees included) before the shutdown; never wait on a stopped
+                        // pool, nor more than 10 s on a wedged one.
+                        long waitUntil = System.nanoTime() + 10_000_000_000L;
+                        while (offered.get() - executed.get() > 20_000 && !pool.isShutdown()
+                                && System.nanoTime() < waitUntil) {
+                            Thread.yield();
+                        }
                         Runnable body = () -> {
+                            executed.incrementAndGet();
                             ledger.mark(tid);
                             if (ledger.isDraining()) {
                                 return; // run by the test from a shutdownNow list: not inside a pool
@@ -158,7 +179,7 @@ class SoakTest {
                 }
             }
             ledger.drain(new ArrayList<>(returned));
-            ledger.assertEveryAcceptedTaskEndedExactlyOnce(kind + " p=" + p + " soak of " + n + " (trees cancelled "
+            ledger.assertEveryAcceptedTaskEndedExactlyOnce(kind + " p=" + p + " soak round " + round + " of " + n + " (trees cancelled "
                     + treesCancelled + ")");
             assertThat(unexpected.get()).as("unexpected failure of invoke()").isNull();
             assertThat(wrongSums.get()).as("spawn/join trees with a wrong sum").isZero();
