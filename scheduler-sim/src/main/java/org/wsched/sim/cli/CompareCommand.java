@@ -205,7 +205,7 @@ final class CompareCommand implements Callable<Integer> {
                 int p = procs.get(procs.size() - 1);
                 long l = latencies.get(0);
                 String w = EventEstimate.warning("the run of " + s.name() + " on " + d.spec() + " at P=" + p
-                        + ", L=" + l, EventEstimate.events(d.graph(), s, p, l));
+                        + ", L=" + l, d.graph(), s, p, l);
                 if (w != null) {
                     err.println(w);
                     err.flush();

@@ -216,7 +216,8 @@ class SweepCliTest {
         CliRun r = cli("run", "--dag", "random:n=3,p=1,cost=1000-1000", "--scheduler", "ws", "--procs", "1048576",
                 "--format", "csv");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).startsWith("warning: this run may process about 3.1e+09 events");
+        assertThat(r.err()).startsWith("warning: this run may process about 3.1e+09 events")
+                .contains("1,048,576 x 3,000 / 1 steal attempts");
         CliRun small = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "64");
         assertThat(small.err()).isEmpty();
     }
