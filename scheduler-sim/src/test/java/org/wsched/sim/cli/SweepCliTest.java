@@ -189,6 +189,10 @@ class SweepCliTest {
                 "--out", dir.resolve("o2").toString());
         assertThat(missingDag.code()).isEqualTo(2);
         assertThat(missingDag.err().strip()).doesNotContain("\n").contains("nope.stg");
+        CliRun missingDir = cli("compare", "--dag", dir.resolve("no-such-dir").toString(), "--schedulers", "ws",
+                "--out", dir.resolve("o3").toString());
+        assertThat(missingDir.code()).isEqualTo(2);
+        assertThat(missingDir.err().strip()).doesNotContain("\n").contains("no such directory");
         CliRun gantt = cli("run", "--dag", "fib:5", "--scheduler", "ws", "--procs", "2", "--gantt",
                 dir.resolve("g.jpg").toString());
         assertThat(gantt.code()).isEqualTo(2);
