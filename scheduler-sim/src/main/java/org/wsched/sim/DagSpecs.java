@@ -51,6 +51,10 @@ public final class DagSpecs {
         }
         String s = spec.strip();
         int colon = s.indexOf(':');
+        if (colon < 0 && (s.contains("/") || s.contains("\\"))) {
+            throw new DagInputException("no such directory: " + s + " (a --dag without KIND: names a directory of "
+                    + "graph files; for one file write stg:FILE, wf:FILE or dag:FILE)");
+        }
         if (colon < 0) {
             throw unknown(s);
         }

@@ -162,14 +162,17 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Measured.Row> table = new ArrayList<>();
         boolean perDag = dagCharts && format.any();
+        Progress charting = new Progress(err, terminal, dags.size(), "graphs charted");
         for (int i = 0; i < dags.size(); i++) {
             List<double[]> mine = measuredOf(points, i, dags, graphs, summary, table);
             if (perDag) {
                 Charts.write(summary, dags.get(i), i + 1, out, mine, format);
                 Utilisation.writeChart(dags.get(i), i + 1, graphs.get(i), schedulers, procs.get(procs.size() - 1),
                         latencies.get(0), seedList.get(0), out, format);
+                charting.done(1);
             }
         }
+        charting.finish();
         HtmlReport.write(out, new HtmlReport.Content(provenance, dags, graphs, summary, aggregate, baseline, table,
                 format, dagCharts, true));
         PrintWriter o = spec.commandLine().getOut();
@@ -202,7 +205,7 @@ final class CompareCommand implements Callable<Integer> {
                 int p = procs.get(procs.size() - 1);
                 long l = latencies.get(0);
                 String w = EventEstimate.warning("the run of " + s.name() + " on " + d.spec() + " at P=" + p
-                        + ", L=" + l, EventEstimate.events(d.graph(), s, p, l));
+                        + ", L=" + l, d.graph(), s, p, l);
                 if (w != null) {
                     err.println(w);
                     err.flush();

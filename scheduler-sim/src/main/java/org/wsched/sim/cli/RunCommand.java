@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         if (gantt != null) {
             GanttChart.check(gantt, g, procs);
         }
-        String warning = EventEstimate.warning("this run", EventEstimate.events(g, scheduler, procs, stealLatency));
+        String warning = EventEstimate.warning("this run", g, scheduler, procs, stealLatency);
         if (warning != null) {
             spec.commandLine().getErr().println(warning);
             spec.commandLine().getErr().flush();

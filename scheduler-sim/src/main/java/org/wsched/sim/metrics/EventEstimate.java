@@ -29,17 +29,21 @@ public final class EventEstimate {
     }
 
     /**
-     * A one-line warning if a run of about {@code events} events is huge, else null.
+     * A one-line warning if the run of {@code policy} on {@code g} with P processors and steal
+     * latency L is estimated to be huge, else null.
      *
-     * @param what the run, e.g. "ws on uts:T3 at P=1048576"
+     * @param what the run, e.g. "this run"
      */
-    public static String warning(String what, double events) {
+    public static String warning(String what, TaskGraph g, SchedulerPolicy policy, int procs, long latency) {
+        double events = events(g, policy, procs, latency);
         if (events < HUGE) {
             return null;
         }
-        return String.format(Locale.ROOT, "warning: %s may process about %.1e events (P x lower bound / steal "
-                + "latency steal attempts), about %s at %.0e events/s; a smaller --procs or a larger "
-                + "--steal-latency is faster", what, events, duration(events / EVENTS_PER_SECOND), EVENTS_PER_SECOND);
+        return String.format(Locale.ROOT, "warning: %s may process about %.1e events (%,d nodes and up to "
+                + "P x lower bound / steal latency = %,d x %,d / %,d steal attempts): at least %s at %.0e events/s; "
+                + "a smaller --procs or a larger --steal-latency is faster", what, events, g.nodeCount(), procs,
+                Bounds.lowerBound(g.work(), g.span(), procs), latency, duration(events / EVENTS_PER_SECOND),
+                EVENTS_PER_SECOND);
     }
 
     /** A duration in seconds as "42 s", "12 min" or "3.5 h". */

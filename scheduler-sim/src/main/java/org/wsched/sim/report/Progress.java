@@ -20,6 +20,7 @@ public final class Progress {
     private final boolean terminal;
     private final double totalWeight;
     private final int totalRuns;
+    private final String unit;
     private final LongSupplier clock;
     private final long start;
     private double doneWeight;
@@ -29,13 +30,19 @@ public final class Progress {
 
     /** Progress of {@code totalRuns} runs weighing {@code totalWeight} estimated events in all. */
     public Progress(PrintWriter out, boolean terminal, int totalRuns, double totalWeight) {
-        this(out, terminal, totalRuns, totalWeight, System::nanoTime);
+        this(out, terminal, totalRuns, totalWeight, "runs", System::nanoTime);
     }
 
-    Progress(PrintWriter out, boolean terminal, int totalRuns, double totalWeight, LongSupplier clock) {
+    /** Progress of {@code total} steps of equal weight, counted as {@code unit} (e.g. "graphs charted"). */
+    public Progress(PrintWriter out, boolean terminal, int total, String unit) {
+        this(out, terminal, total, total, unit, System::nanoTime);
+    }
+
+    Progress(PrintWriter out, boolean terminal, int totalRuns, double totalWeight, String unit, LongSupplier clock) {
         this.out = out;
         this.terminal = terminal;
         this.totalRuns = totalRuns;
+        this.unit = unit;
         this.totalWeight = Math.max(1, totalWeight);
         this.clock = clock;
         this.start = clock.getAsLong();
@@ -60,8 +67,8 @@ public final class Progress {
         String eta1 = Double.isNaN(eta) ? "?" : EventEstimate.duration(eta);
         int width = 30;
         int filled = (int) (fraction * width);
-        String line = String.format(Locale.ROOT, "[%s%s] %d/%d runs, %.0f%%, elapsed %s, ETA %s", "#".repeat(filled),
-                ".".repeat(width - filled), doneRuns, totalRuns, 100 * fraction,
+        String line = String.format(Locale.ROOT, "[%s%s] %d/%d %s, %.0f%%, elapsed %s, ETA %s", "#".repeat(filled),
+                ".".repeat(width - filled), doneRuns, totalRuns, unit, 100 * fraction,
                 EventEstimate.duration(elapsed / 1e9), eta1);
         if (terminal) {
             out.print("\r" + line + "   ");

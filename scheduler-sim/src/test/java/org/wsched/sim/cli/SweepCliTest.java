@@ -189,6 +189,10 @@ class SweepCliTest {
                 "--out", dir.resolve("o2").toString());
         assertThat(missingDag.code()).isEqualTo(2);
         assertThat(missingDag.err().strip()).doesNotContain("\n").contains("nope.stg");
+        CliRun missingDir = cli("compare", "--dag", dir.resolve("no-such-dir").toString(), "--schedulers", "ws",
+                "--out", dir.resolve("o3").toString());
+        assertThat(missingDir.code()).isEqualTo(2);
+        assertThat(missingDir.err().strip()).doesNotContain("\n").contains("no such directory");
         CliRun gantt = cli("run", "--dag", "fib:5", "--scheduler", "ws", "--procs", "2", "--gantt",
                 dir.resolve("g.jpg").toString());
         assertThat(gantt.code()).isEqualTo(2);
@@ -216,7 +220,8 @@ class SweepCliTest {
         CliRun r = cli("run", "--dag", "random:n=3,p=1,cost=1000-1000", "--scheduler", "ws", "--procs", "1048576",
                 "--format", "csv");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).startsWith("warning: this run may process about 3.1e+09 events");
+        assertThat(r.err()).startsWith("warning: this run may process about 3.1e+09 events")
+                .contains("1,048,576 x 3,000 / 1 steal attempts");
         CliRun small = cli("run", "--dag", "fib:10", "--scheduler", "ws", "--procs", "64");
         assertThat(small.err()).isEmpty();
     }

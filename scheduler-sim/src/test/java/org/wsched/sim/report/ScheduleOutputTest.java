@@ -94,7 +94,7 @@ class ScheduleOutputTest {
     void progressShowsAnEtaOnlyForLongSweeps() {
         AtomicLong now = new AtomicLong();
         StringWriter sink = new StringWriter();
-        Progress p = new Progress(new PrintWriter(sink), false, 4, 400, now::get);
+        Progress p = new Progress(new PrintWriter(sink), false, 4, 400, "runs", now::get);
         now.set(1_000_000_000L);
         p.done(100);
         assertThat(sink.toString()).as("nothing in the first two seconds").isEmpty();
