@@ -247,30 +247,43 @@ abstract class AbstractPool extends ExecutorMethods {
         }
     }
 
-    /** After an error outside any task body: complete the task it left pending, and go on. */
+    /** After an error outside any task body: complete the tasks it left pending, and go on. */
     private void survive(Worker w, Throwable e) {
         w.helpDepth = 0;
         w.waitingOn = null;
-        if (w.orphan == null) {
-            return;
+        if (w.takenCount != 0) {
+            completeTaken(w);
         }
-        completeOrphan(w);
         if (e instanceof OutOfMemoryError) {
             Thread.yield(); // give the heap a moment rather than fail in a tight loop
         }
     }
 
     /**
-     * Completes the task whose completion failed deeper in the stack (see runOwned()). Called
-     * there, and again from shallower frames (the wait loop, the worker loop) while it is still
-     * pending: the field is cleared only once completion succeeded.
+     * Completes what an error left on the worker's taken stack (see {@link Worker#taken}): a
+     * task that was taken but never started is completed as cancelled, one whose completion
+     * failed with its body's outcome (or the error). Called from shallower frames than the one
+     * that failed (the wait loop, the worker loop, the next take); an entry is removed only once
+     * its completion succeeded.
      */
-    static void completeOrphan(Worker w) {
-        Task<?> o = w.orphan;
-        if (o != null) {
-            o.completeAfterFailure(w.orphanError);
-            w.orphan = null;
-            w.orphanError = null;
+    static void completeTaken(Worker w) {
+        for (int i = w.takenCount - 1; i >= 0; i = w.takenCount - 1) {
+            w.taken[i].completeAfterFailure(w.takenError[i]);
+            w.taken[i] = null;
+            w.takenError[i] = null;
+            w.takenCount = i;
+        }
+    }
+
+    /**
+     * Runs a task just taken from the own deque (the caller has pushed it on the taken stack):
+     * the joined task itself inline, any other as an owned task.
+     */
+    final void runTaken(Worker w, Task<?> t, Task<?> joined) {
+        if (t == joined) {
+            executeInline(w, t);
+        } else {
+            runTask(w, t, false);
         }
     }
 
@@ -288,8 +301,8 @@ abstract class AbstractPool extends ExecutorMethods {
             w.latency.recordValue(Math.max(0L, start - ((SubmittedTask<?>) t).submitNanos));
         }
         runTask(w, t, true);
-        if (w.orphan != null) {
-            completeOrphan(w);
+        if (w.takenCount != 0) {
+            completeTaken(w);
         }
         w.counters.busyNanos += System.nanoTime() - start;
         ev.end();
@@ -311,19 +324,16 @@ abstract class AbstractPool extends ExecutorMethods {
      * @param shared whether another thread may be waiting for it (complete with a full fence)
      */
     final void runTask(Worker w, Task<?> t, boolean shared) {
+        // t is on top of the taken stack (pushed where it was taken): pop it on every way out.
         if (!(t instanceof SubmittedTask) && lvState() >= STOP) {
+            w.taken[--w.takenCount] = null;
             t.cancelPending(); // shutdownNow: pending tasks are cancelled, joiners see CancellationException
             return;
         }
         if (t.claimed && !t.claim()) {
+            w.taken[--w.takenCount] = null;
             return; // cancelled, drained, or run by its joiner
         }
-        if (w.orphan != null) {
-            completeOrphan(w);
-        }
-        // If the call below fails before it starts (a StackOverflowError at the call), t was
-        // taken but never run: a shallower frame finds it here and completes it (cancelled).
-        w.orphan = t;
         runOwned(w, t, shared);
         if (t instanceof SubmittedTask) {
             SubmittedTask<?> st = (SubmittedTask<?>) t;
@@ -334,28 +344,28 @@ abstract class AbstractPool extends ExecutorMethods {
     }
 
     /**
-     * The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs
-     * it now. A claimed task (another thread may wait for it) is marked as in runTask().
+     * The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it, and
+     * pushed it on the taken stack) and runs it now.
      */
     final void executeInline(Worker w, Task<?> t) {
-        if (t.claimed) {
-            w.orphan = t;
-        }
         runOwned(w, t, false);
     }
 
     /**
      * Runs a task {@code w} owns and makes sure it ends completed: an error thrown outside its
-     * body (in completion, tracing) completes it exceptionally here, so no joiner waits for ever.
+     * body (in completion, tracing) completes it here, or, if that fails too, from a shallower
+     * frame (the taken stack), so no joiner waits for ever.
      */
     private void runOwned(Worker w, Task<?> t, boolean shared) {
-        w.orphan = null; // entered: from here on the catch below covers t
+        w.taken[--w.takenCount] = null; // started: from here on the catch below covers t
         try {
             executeOwned(w, t, shared);
         } catch (Throwable e) {
-            w.orphan = t; // if completing it here overflows too, a shallower frame does it
-            w.orphanError = e;
-            completeOrphan(w);
+            int n = w.takenCount;
+            w.taken[n] = t; // plain stores: no call before t is safe on the stack again
+            w.takenError[n] = e;
+            w.takenCount = n + 1;
+            completeTaken(w);
         }
     }
 
@@ -410,8 +420,8 @@ abstract class AbstractPool extends ExecutorMethods {
         int spins = 0;
         try {
             for (;;) {
-                if (w.orphan != null) {
-                    completeOrphan(w); // a helped task whose completion overflowed deeper down
+                if (w.takenCount != 0) {
+                    completeTaken(w); // a task taken or helped deeper down that an error left pending
                 }
                 if (task.isDone()) {
                     return true;
@@ -499,7 +509,7 @@ abstract class AbstractPool extends ExecutorMethods {
                     if (t == null) {
                         break;
                     }
-                    runTask(w, t, true);
+                    runTask(w, t, true); // pushed on the taken stack by pollShared()
                 }
             } finally {
                 w.helpDepth--;
@@ -649,7 +659,7 @@ abstract class AbstractPool extends ExecutorMethods {
         if (lvState() >= STOP) {
             return null;
         }
-        return sharedQueue.poll(w);
+        return sharedQueue.poll(w); // pushes what it takes on w's taken stack
     }
 
     // ------------------------------------------------------------------ ExecutorService

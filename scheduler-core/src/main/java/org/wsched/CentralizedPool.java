@@ -79,6 +79,7 @@ public final class CentralizedPool extends AbstractPool {
     void awaitJoin(Worker w, Task<?> task) {
         maybeRunSubmission(w);
         if (task.claimed && task.claim()) {
+            w.taken[w.takenCount++] = task; // claimed: on the taken stack before any call (see Worker.taken)
             executeInline(w, task); // not started yet: run it here
             pruneAfterInlineClaim(w);
             return;
@@ -89,6 +90,7 @@ public final class CentralizedPool extends AbstractPool {
     @Override
     boolean helpOnce(Worker w, Task<?> task) {
         if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
+            w.taken[w.takenCount++] = task; // claimed: on the taken stack before any call
             executeInline(w, task);
             return true;
         }
@@ -121,11 +123,14 @@ public final class CentralizedPool extends AbstractPool {
             w.pruning = estimatedReadyEntries() > PRUNE_ABOVE;
         }
         if (w.pruning) {
-            Task<?> head = readyQueue.poll(w);
-            if (head != null && head.laStatus() == Task.NEW) {
-                readyQueue.offer(head); // still ready: back to the tail, and still visible to sleepers
-                w.counters.queueOffers++;
-                signalWorkHint();
+            Task<?> head = readyQueue.poll(w); // on the taken stack while it is out of the queue
+            if (head != null) {
+                if (head.laStatus() == Task.NEW) {
+                    readyQueue.offer(head); // still ready: back to the tail, and still visible to sleepers
+                    w.counters.queueOffers++;
+                    signalWorkHint();
+                }
+                w.taken[--w.takenCount] = null;
             }
         }
     }

@@ -103,6 +103,7 @@ public final class WorkStealingPool extends AbstractPool {
             return t;
         }
         if ((t = w.deque.take()) != null) {
+            w.taken[w.takenCount++] = t; // taken: on the taken stack before any call (see Worker.taken)
             return t;
         }
         if ((t = pollShared(w)) != null) {
@@ -135,11 +136,15 @@ public final class WorkStealingPool extends AbstractPool {
             if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
                 Task<?> ft = frames[v].stealTask(w); // no task: a public frame of the victim, if any
                 if (ft != null) {
+                    w.taken[w.takenCount++] = ft; // run as a taken task (see Worker.taken)
                     return ft;
                 }
                 continue; // RETRY: lost a race; the next attempt may pick this victim again
             }
             Task<?> t = (Task<?>) r;
+            // Taken: on the taken stack before any call, so that an error thrown at a call
+            // between here and running it (a StackOverflowError deep in a join) cannot lose it.
+            w.taken[w.takenCount++] = t;
             w.counters.steals++;
             t.soThief(w);
             int taken = 1;
@@ -170,9 +175,11 @@ public final class WorkStealingPool extends AbstractPool {
                 return i;
             }
             Task<?> t = (Task<?>) r;
+            w.taken[w.takenCount++] = t; // taken: on the taken stack until it is in the own deque
             w.counters.steals++;
             t.soThief(w);
             w.deque.push(t);
+            w.taken[--w.takenCount] = null;
         }
         return extra;
     }
@@ -185,11 +192,12 @@ public final class WorkStealingPool extends AbstractPool {
     void awaitJoin(Worker w, Task<?> task) {
         maybeRunSubmission(w);
         Task<?> t = w.deque.take();
-        if (t == task) {
-            executeInline(w, t); // the inline fast path: no CAS, no fence
-            return;
-        }
         if (t != null) {
+            w.taken[w.takenCount++] = t; // taken: on the taken stack before any call (see Worker.taken)
+            if (t == task) {
+                executeInline(w, t); // the inline fast path: no CAS, no fence
+                return;
+            }
             runTask(w, t, false); // spawned after the joined task: must run anyway
         }
         awaitDoneUninterruptibly(w, task);
@@ -204,14 +212,12 @@ public final class WorkStealingPool extends AbstractPool {
     boolean helpOnce(Worker w, Task<?> task) {
         Task<?> t = w.deque.take();
         if (t != null) {
-            if (t == task) {
-                executeInline(w, t);
-            } else {
-                runTask(w, t, false);
-            }
+            w.taken[w.takenCount++] = t; // taken: on the taken stack before any call (see Worker.taken)
+            runTaken(w, t, task);
             return true;
         }
         if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
+            w.taken[w.takenCount++] = task; // claimed: on the taken stack before any call
             executeInline(w, task); // a submitted task nobody started yet: run it here
             return true;
         }

@@ -49,10 +49,18 @@ final class Worker extends Thread {
     Task<?> waitingOn;
     /** Joins so far, for the fairness check in joins (see AbstractPool.maybeRunSubmission). */
     int joins;
-    /** A task whose completion failed deeper in the stack, to be completed by a shallower frame. */
-    Task<?> orphan;
-    /** What made {@link #orphan}'s completion fail. */
-    Throwable orphanError;
+    /**
+     * Tasks this worker has taken (popped, stolen, polled or claimed) and not yet started, or
+     * whose completion failed: a stack, pushed with plain stores right where a task is taken (no
+     * call in between, so a StackOverflowError cannot slip in) and popped when running it
+     * starts. What is left in it after an error is completed by a shallower frame (see
+     * AbstractPool.completeTaken).
+     */
+    final Task<?>[] taken = new Task<?>[64];
+    /** For each entry of {@link #taken}: the error its completion failed with, or null (never started). */
+    final Throwable[] takenError = new Throwable[64];
+    /** The number of entries in {@link #taken}. */
+    int takenCount;
     /** Inline claims since the centralized pool last looked at its queue's size (see CentralizedPool). */
     int inlineClaims;
     /** Whether this worker is removing dead entries from the centralized queue. */

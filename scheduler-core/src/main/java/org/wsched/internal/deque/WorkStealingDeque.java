@@ -199,37 +199,59 @@ public final class WorkStealingDeque<E> {
         int i = (int) b & (a.length - 1);
         if (b >= s) {
             // Private element: no thief can read index b. Plain accesses only.
+            if (b > s && loRequested()) {
+                // A thief asked: share the older half of what will be left. Done before the
+                // element is removed (the new split is at most b, so index b stays private), so
+                // that no call follows the removal: an error thrown at a call (a StackOverflowError
+                // at the edge of the stack) leaves the element in the deque, never lost.
+                publish(s + ((b - s + 1) >> 1));
+            }
             soBottom(b); // pairs with loBottom(): a hint only
             Object e = a[i];
             a[i] = null;
-            if (b > s && loRequested()) {
-                publish(s + ((b - s + 1) >> 1)); // a thief asked: share the older half of what is left
-            }
             return (E) e;
         }
         // Public element (b == s − 1): Chase–Lev take against split.
-        spSplit(b);
-        ownerSplit = b;
-        soBottom(b);
-        // StoreLoad: the claim on split must be visible before top is read; pairs with the fence
-        // between the top and split loads in steal(). Removing it duplicates the last element.
-        VarHandle.fullFence();
-        long t = lpTop();
-        if (t > b) {
-            restore(b + 1); // empty: thieves took everything
-            return null;
-        }
-        Object e = a[i];
-        if (t == b) {
-            // Last public element: race with thieves for it by claiming top.
-            boolean won = casTop(t, t + 1); // pairs with casTop() in steal()
-            restore(b + 1);
-            if (!won) {
+        boolean won = false; // for the repair below: whether the CAS on top claimed the element
+        try {
+            spSplit(b);
+            ownerSplit = b;
+            soBottom(b);
+            // StoreLoad: the claim on split must be visible before top is read; pairs with the fence
+            // between the top and split loads in steal(). Removing it duplicates the last element.
+            VarHandle.fullFence();
+            long t = lpTop();
+            if (t > b) {
+                restore(b + 1); // empty: thieves took everything
                 return null;
             }
+            Object e = a[i];
+            if (t == b) {
+                // Last public element: race with thieves for it by claiming top.
+                won = casTop(t, t + 1); // pairs with casTop() in steal()
+                restore(b + 1);
+                if (!won) {
+                    return null;
+                }
+            }
+            a[i] = null; // owner-only clear: no thief can read index b any more (see class comment)
+            return (E) e;
+        } catch (Throwable err) {
+            // An error thrown at one of the calls above (a StackOverflowError at the very edge of
+            // the owner's stack: in the interpreter every accessor is a call) must not lose the
+            // element. Repair with plain field stores, which make no call: back to split = bottom
+            // = b + 1, so an element nobody claimed is public again (a thief that took it by CAS
+            // meanwhile moved top past it), and one this take claimed is returned.
+            ownerSplit = b + 1;
+            split = b + 1; // plain: the owner's next fence or release store publishes it
+            bottom = b + 1;
+            if (won) {
+                Object e = a[i];
+                a[i] = null;
+                return (E) e;
+            }
+            throw err;
         }
-        a[i] = null; // owner-only clear: no thief can read index b any more (see class comment)
-        return (E) e;
     }
 
     /**
