@@ -169,6 +169,7 @@ class LifecycleTest {
 
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#everyPool")
+    @SuppressWarnings("try") // the explicit close() inside the pool's own task is what is tested
     void closeFromInsideThePoolIsRefusedWithAClearMessage(Pools kind, int p) {
         try (Scheduler pool = kind.create(p)) {
             assertThatThrownBy(() -> pool.invoke(() -> {
