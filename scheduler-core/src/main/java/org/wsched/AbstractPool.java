@@ -545,7 +545,7 @@ abstract class AbstractPool extends ExecutorMethods {
             sleep.cancelSleep(w.index);
             return false;
         }
-        if (st == SHUTDOWN && sleepers == parallelism && terminateIfQuiescent(w)) {
+        if (st == SHUTDOWN && sleepers >= parallelism && sleep.allSleeping() && terminateIfQuiescent(w)) {
             return false;
         }
         w.counters.parks++;
@@ -574,7 +574,7 @@ abstract class AbstractPool extends ExecutorMethods {
                 w.idleRounds = 0;
                 return true;
             }
-            if (st == SHUTDOWN && sleep.sleepers() == parallelism && terminateIfQuiescent(w)) {
+            if (st == SHUTDOWN && sleep.sleepers() >= parallelism && sleep.allSleeping() && terminateIfQuiescent(w)) {
                 return false;
             }
             if (!sleep.sleep(w.index, DEEP_SLEEP_NANOS)) {

@@ -231,7 +231,7 @@ class FaultTest {
             Capture.stopSpinner(producer);
             assertThat(stuck).as("the overflowing producer finished (it is stuck in the pool's execute/submit: " + where + ")")
                     .isFalse();
-            assertThat(overflows.get()).as("StackOverflowErrors provoked").isPositive();
+            assertThat(overflows.get()).as("StackOverflowErrors provoked (the producer ended with " + other.get() + ")").isPositive();
             assertThat(other.get()).as("later tasks submitted by the producer thread ran (overflows: " + overflows
                     + ", accepted " + accepted + ", ran " + ran + ")").isNull();
             assertThat(pool.submit(() -> 42).get(5, TimeUnit.SECONDS)).isEqualTo(42);
@@ -240,7 +240,11 @@ class FaultTest {
             assertThat(cpu[0]).as("CPU time (ns) of idle workers over 2 s (a spinning thread got " + cpu[1]
                     + " ns; limit 0.3 s, or 30% of that on a loaded machine)")
                     .isLessThan(Math.min(300_000_000L, (long) (0.3 * cpu[1])));
-            assertThat(Capture.closesWithin(pool, 10_000)).as("close() returns").isTrue();
+            boolean closed = Capture.closesWithin(pool, 10_000);
+            if (!closed) {
+                Capture.dumpThreads(prefix, pool); // the failure's evidence, on stderr
+            }
+            assertThat(closed).as("close() returns").isTrue();
         } finally {
             Capture.abandon(pool);
         }

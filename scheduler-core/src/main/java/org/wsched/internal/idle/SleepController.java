@@ -201,6 +201,23 @@ public final class SleepController {
     }
 
     /**
+     * Whether every worker is announced as sleeping, read from the per-worker states. The
+     * sleeper count can only run high, never low (a waker or canceller that failed between its
+     * state CAS and its decrement, e.g. on a StackOverflowError at the edge of its stack, leaves
+     * it one too high), so "count ≥ workers and every state SLEEPING" is the robust test.
+     *
+     * @return true if all workers are announced sleepers
+     */
+    public boolean allSleeping() {
+        for (int w = 0; w < workers; w++) {
+            if (lvState(w) != SLEEPING) { // pairs with the state stores and CASes of announce/wake/cancel
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether worker {@code w} is announced as sleeping (diagnostics and tests).
      *
      * @param w worker index
