@@ -227,7 +227,7 @@ abstract class PoolBuilder<B extends PoolBuilder<B>> {
      * does: for each worker the pool calls {@code factory.newThread(r)} once, with a
      * {@code Runnable} that runs the worker loop, and starts the thread it returns. The factory
      * decides the threads' names, daemon status, priority, context class loader and handler;
-     * {@link #threadNamePrefix}, {@link #daemon} and {@link #workerStackSize} then do not apply.
+     * {@code threadNamePrefix}, {@code daemon} and {@code workerStackSize} then do not apply.
      *
      * <pre>{@code
      * AtomicInteger n = new AtomicInteger();

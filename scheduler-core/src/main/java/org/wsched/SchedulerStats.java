@@ -57,7 +57,7 @@ public record SchedulerStats(
     public record Latency(long count, long p50Nanos, long p90Nanos, long p99Nanos, long p999Nanos, long maxNanos) {
     }
 
-    /** Defensive copy. */
+    // The compact canonical constructor keeps an unmodifiable copy of the per-worker list.
     public SchedulerStats {
         busyNanosPerWorker = List.copyOf(busyNanosPerWorker);
     }

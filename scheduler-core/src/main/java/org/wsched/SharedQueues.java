@@ -25,7 +25,7 @@ final class SharedQueues {
     private final ConcurrentLinkedQueue<Task<?>>[] stripes;
     private final int mask;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     SharedQueues(int stripeCount) {
         if (Integer.bitCount(stripeCount) != 1) {
             throw new IllegalArgumentException("stripe count must be a power of two, was " + stripeCount);

@@ -56,7 +56,7 @@ public final class WorkStealingPool extends AbstractPool {
                 ? WorkStealingDeque.<Task<?>>split(64) : WorkStealingDeque.<Task<?>>classic(64));
         this.victimSelection = b.victimSelection;
         this.stealAmount = b.stealAmount;
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         WorkStealingDeque<Task<?>>[] ds = new WorkStealingDeque[parallelism];
         for (int i = 0; i < parallelism; i++) {
             ds[i] = workers[i].deque;
