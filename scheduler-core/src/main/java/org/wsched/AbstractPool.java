@@ -53,7 +53,7 @@ abstract class AbstractPool extends ExecutorMethods {
     static final long NAP_NANOS = 2_000_000L;
     /** The longest a sleeping worker sleeps before it looks for work by itself (see sleepUntilWoken). */
     static final long DEEP_SLEEP_NANOS = 1_000_000_000L;
-    /** A joining worker runs waiting submissions once every this many + 1 joins (see maybeRunSubmission). */
+    /** A joining worker runs waiting submissions once every this many + 1 joins (see runWaitingSubmissions). */
     static final int FAIRNESS_MASK = 63;
     /** An idle-loop turn looks at the shared queue before other work once every this many + 1 turns. */
     static final int FIND_FAIRNESS_MASK = 15;
@@ -228,8 +228,9 @@ abstract class AbstractPool extends ExecutorMethods {
     final void runWorker(Worker w) {
         try {
             for (;;) {
+                Task<?> t = null;
                 try {
-                    Task<?> t = findWork(w);
+                    t = findWork(w);
                     if (t != null) {
                         w.idleRounds = 0;
                         runTopLevel(w, t);
@@ -237,6 +238,9 @@ abstract class AbstractPool extends ExecutorMethods {
                         break;
                     }
                 } catch (Throwable e) {
+                    if (t != null) {
+                        w.taken[w.takenCount++] = t; // completed by survive() if it did not finish
+                    }
                     // Nothing outside a task body may kill a worker: a failure here (an error in
                     // the idle strategy, JFR, tracing, or an OutOfMemoryError) is survived.
                     survive(w, e);
@@ -276,14 +280,30 @@ abstract class AbstractPool extends ExecutorMethods {
     }
 
     /**
-     * Runs a task just taken from the own deque (the caller has pushed it on the taken stack):
-     * the joined task itself inline, any other as an owned task.
+     * Runs a task just taken from the own deque: the joined task itself inline, any other as an
+     * owned task. If the call fails before {@code t} started (a StackOverflowError at the call),
+     * {@code t} goes on the taken stack, so a shallower frame completes it.
      */
     final void runTaken(Worker w, Task<?> t, Task<?> joined) {
-        if (t == joined) {
-            executeInline(w, t);
-        } else {
-            runTask(w, t, false);
+        try {
+            if (t == joined) {
+                executeInline(w, t);
+            } else {
+                runTask(w, t, false);
+            }
+        } catch (Throwable e) {
+            w.taken[w.takenCount++] = t; // plain stores, no call (see Worker.taken)
+            throw e;
+        }
+    }
+
+    /** Runs {@code t}, taken from a queue or by a steal, as runTaken() does for the own deque. */
+    final void runTaken(Worker w, Task<?> t) {
+        try {
+            runTask(w, t, true);
+        } catch (Throwable e) {
+            w.taken[w.takenCount++] = t; // plain stores, no call (see Worker.taken)
+            throw e;
         }
     }
 
@@ -324,14 +344,11 @@ abstract class AbstractPool extends ExecutorMethods {
      * @param shared whether another thread may be waiting for it (complete with a full fence)
      */
     final void runTask(Worker w, Task<?> t, boolean shared) {
-        // t is on top of the taken stack (pushed where it was taken): pop it on every way out.
         if (!(t instanceof SubmittedTask) && lvState() >= STOP) {
-            w.taken[--w.takenCount] = null;
             t.cancelPending(); // shutdownNow: pending tasks are cancelled, joiners see CancellationException
             return;
         }
         if (t.claimed && !t.claim()) {
-            w.taken[--w.takenCount] = null;
             return; // cancelled, drained, or run by its joiner
         }
         runOwned(w, t, shared);
@@ -344,8 +361,8 @@ abstract class AbstractPool extends ExecutorMethods {
     }
 
     /**
-     * The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it, and
-     * pushed it on the taken stack) and runs it now.
+     * The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs
+     * it now.
      */
     final void executeInline(Worker w, Task<?> t) {
         runOwned(w, t, false);
@@ -357,7 +374,6 @@ abstract class AbstractPool extends ExecutorMethods {
      * frame (the taken stack), so no joiner waits for ever.
      */
     private void runOwned(Worker w, Task<?> t, boolean shared) {
-        w.taken[--w.takenCount] = null; // started: from here on the catch below covers t
         try {
             executeOwned(w, t, shared);
         } catch (Throwable e) {
@@ -494,26 +510,27 @@ abstract class AbstractPool extends ExecutorMethods {
     }
 
     /**
-     * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins, a joining
-     * worker first runs the submissions waiting in the shared queue (up to
-     * {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work does not wait for a
-     * whole fork/join computation to end, and a steady stream of submissions cannot build a
-     * backlog behind it.
+     * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins (the pools'
+     * {@code awaitJoin} counts them), a joining worker first runs the submissions waiting in the
+     * shared queue (up to {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work
+     * does not wait for a whole fork/join computation to end, and a steady stream of submissions
+     * cannot build a backlog behind it.
      */
-    final void maybeRunSubmission(Worker w) {
-        if ((++w.joins & FAIRNESS_MASK) == 0 && w.helpDepth < MAX_HELP_DEPTH && !sharedQueue.isEmpty()) {
-            w.helpDepth++;
-            try {
-                for (int n = 0; n <= FAIRNESS_MASK; n++) {
-                    Task<?> t = pollShared(w); // nothing once the pool stops
-                    if (t == null) {
-                        break;
-                    }
-                    runTask(w, t, true); // pushed on the taken stack by pollShared()
+    final void runWaitingSubmissions(Worker w) {
+        if (w.helpDepth >= MAX_HELP_DEPTH || sharedQueue.isEmpty()) {
+            return;
+        }
+        w.helpDepth++;
+        try {
+            for (int n = 0; n <= FAIRNESS_MASK; n++) {
+                Task<?> t = pollShared(w); // nothing once the pool stops
+                if (t == null) {
+                    break;
                 }
-            } finally {
-                w.helpDepth--;
+                runTaken(w, t);
             }
+        } finally {
+            w.helpDepth--;
         }
     }
 
@@ -659,7 +676,7 @@ abstract class AbstractPool extends ExecutorMethods {
         if (lvState() >= STOP) {
             return null;
         }
-        return sharedQueue.poll(w); // pushes what it takes on w's taken stack
+        return sharedQueue.poll(w);
     }
 
     // ------------------------------------------------------------------ ExecutorService

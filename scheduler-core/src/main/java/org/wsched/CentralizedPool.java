@@ -31,7 +31,9 @@ public final class CentralizedPool extends AbstractPool {
      * run most children inline would leave one dead entry per spawn in the queue until an idle
      * worker polled it (millions of them, hundreds of MB, in one large root).
      */
-    static final long PRUNE_ABOVE = 1L << 16;
+    static final long PRUNE_ABOVE = 1L << 20;
+    /** {@link #PRUNE_ABOVE}, lowered by tests to check the bound without a huge run; read once per 1,024 inline claims. */
+    static long pruneAbove = PRUNE_ABOVE;
 
     /** The global ready queue of spawned tasks: the greedy scheduler's one queue. */
     private final SharedQueues readyQueue = new SharedQueues(1);
@@ -77,10 +79,11 @@ public final class CentralizedPool extends AbstractPool {
 
     @Override
     void awaitJoin(Worker w, Task<?> task) {
-        maybeRunSubmission(w);
+        if ((++w.joins & FAIRNESS_MASK) == 0) {
+            runWaitingSubmissions(w);
+        }
         if (task.claimed && task.claim()) {
-            w.taken[w.takenCount++] = task; // claimed: on the taken stack before any call (see Worker.taken)
-            executeInline(w, task); // not started yet: run it here
+            runTaken(w, task, task); // not started yet: run it here
             pruneAfterInlineClaim(w);
             return;
         }
@@ -90,8 +93,7 @@ public final class CentralizedPool extends AbstractPool {
     @Override
     boolean helpOnce(Worker w, Task<?> task) {
         if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
-            w.taken[w.takenCount++] = task; // claimed: on the taken stack before any call
-            executeInline(w, task);
+            runTaken(w, task, task);
             return true;
         }
         if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
@@ -106,7 +108,7 @@ public final class CentralizedPool extends AbstractPool {
         }
         w.helpDepth++;
         try {
-            runTask(w, t, true);
+            runTaken(w, t);
         } finally {
             w.helpDepth--;
         }
@@ -120,11 +122,12 @@ public final class CentralizedPool extends AbstractPool {
      */
     private void pruneAfterInlineClaim(Worker w) {
         if ((++w.inlineClaims & 1023) == 0) {
-            w.pruning = estimatedReadyEntries() > PRUNE_ABOVE;
+            w.pruning = estimatedReadyEntries() > pruneAbove;
         }
         if (w.pruning) {
-            Task<?> head = readyQueue.poll(w); // on the taken stack while it is out of the queue
+            Task<?> head = readyQueue.poll(w);
             if (head != null) {
+                w.taken[w.takenCount++] = head; // out of the queue: kept safe until it is back (see Worker.taken)
                 if (head.laStatus() == Task.NEW) {
                     readyQueue.offer(head); // still ready: back to the tail, and still visible to sleepers
                     w.counters.queueOffers++;

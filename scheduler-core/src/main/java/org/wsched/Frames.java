@@ -278,7 +278,7 @@ public final class Frames extends FrameStack {
                 if (t != null) {
                     w.helpDepth++;
                     try {
-                        p.runTask(w, t, true);
+                        p.runTaken(w, t);
                     } finally {
                         w.helpDepth--;
                     }

@@ -45,7 +45,7 @@ final class SharedQueues {
     /**
      * Polls the stripes, starting at worker {@code w}'s own, counting into its counters: a poll
      * that finds a stripe non-empty but gets nothing (another worker took the element first) is
-     * contention. A task taken is pushed on {@code w}'s taken stack.
+     * contention.
      */
     Task<?> poll(Worker w) {
         for (int k = 0; k <= mask; k++) {
@@ -55,7 +55,6 @@ final class SharedQueues {
             }
             Task<?> t = q.poll();
             if (t != null) {
-                w.taken[w.takenCount++] = t; // taken: on the worker's taken stack before any call (see Worker.taken)
                 w.counters.queuePolls++;
                 return t;
             }

@@ -106,7 +106,9 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
         if (!leaveQueue() || !tryClaim()) {
             return false;
         }
-        RUNNER.setVolatile(this, Thread.currentThread()); // pairs with the read in cancel()
+        // Release, no fence: a canceller that reads it stale (null) just does not interrupt, as
+        // with FutureTask's runner field; pairs with the volatile read in cancel().
+        RUNNER.setRelease(this, Thread.currentThread());
         return true;
     }
 

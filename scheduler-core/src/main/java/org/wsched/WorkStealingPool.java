@@ -103,7 +103,6 @@ public final class WorkStealingPool extends AbstractPool {
             return t;
         }
         if ((t = w.deque.take()) != null) {
-            w.taken[w.takenCount++] = t; // taken: on the taken stack before any call (see Worker.taken)
             return t;
         }
         if ((t = pollShared(w)) != null) {
@@ -136,14 +135,13 @@ public final class WorkStealingPool extends AbstractPool {
             if (r == WorkStealingDeque.EMPTY || r == WorkStealingDeque.RETRY) {
                 Task<?> ft = frames[v].stealTask(w); // no task: a public frame of the victim, if any
                 if (ft != null) {
-                    w.taken[w.takenCount++] = ft; // run as a taken task (see Worker.taken)
-                    return ft;
+                    return ft; // a new task: it claims the frame only when it runs
                 }
                 continue; // RETRY: lost a race; the next attempt may pick this victim again
             }
             Task<?> t = (Task<?>) r;
-            // Taken: on the taken stack before any call, so that an error thrown at a call
-            // between here and running it (a StackOverflowError deep in a join) cannot lose it.
+            // Taken: on the taken stack until it is returned (the calls below could fail on a
+            // StackOverflowError deep in a join); the caller guards the call that runs it.
             w.taken[w.takenCount++] = t;
             w.counters.steals++;
             t.soThief(w);
@@ -161,6 +159,7 @@ public final class WorkStealingPool extends AbstractPool {
             if (sleep.hasSleepersHint() && !victim.isEmpty()) {
                 signalWork(); // more work is out there: pass the wake-up on
             }
+            w.taken[--w.takenCount] = null; // no call until the caller's guarded run
             return t;
         }
         return null;
@@ -190,15 +189,27 @@ public final class WorkStealingPool extends AbstractPool {
      */
     @Override
     void awaitJoin(Worker w, Task<?> task) {
-        maybeRunSubmission(w);
+        // Kept small, so that the JIT inlines it at join sites: the rest is out of line.
+        if ((++w.joins & FAIRNESS_MASK) == 0) {
+            runWaitingSubmissions(w);
+        }
         Task<?> t = w.deque.take();
-        if (t != null) {
-            w.taken[w.takenCount++] = t; // taken: on the taken stack before any call (see Worker.taken)
-            if (t == task) {
+        if (t == task) {
+            try {
                 executeInline(w, t); // the inline fast path: no CAS, no fence
-                return;
+            } catch (Throwable e) {
+                w.taken[w.takenCount++] = t; // not started: keep it for a shallower frame (see Worker.taken)
+                throw e;
             }
-            runTask(w, t, false); // spawned after the joined task: must run anyway
+            return;
+        }
+        awaitJoinSlow(w, task, t);
+    }
+
+    /** The joined task was not at the bottom of the own deque: run what was, then the wait loop. */
+    private void awaitJoinSlow(Worker w, Task<?> task, Task<?> taken) {
+        if (taken != null) {
+            runTaken(w, taken, task); // spawned after the joined task: must run anyway
         }
         awaitDoneUninterruptibly(w, task);
     }
@@ -212,13 +223,11 @@ public final class WorkStealingPool extends AbstractPool {
     boolean helpOnce(Worker w, Task<?> task) {
         Task<?> t = w.deque.take();
         if (t != null) {
-            w.taken[w.takenCount++] = t; // taken: on the taken stack before any call (see Worker.taken)
             runTaken(w, t, task);
             return true;
         }
         if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
-            w.taken[w.takenCount++] = task; // claimed: on the taken stack before any call
-            executeInline(w, task); // a submitted task nobody started yet: run it here
+            runTaken(w, task, task); // a submitted task nobody started yet: run it here
             return true;
         }
         if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
@@ -237,7 +246,7 @@ public final class WorkStealingPool extends AbstractPool {
         }
         w.helpDepth++;
         try {
-            runTask(w, t, true);
+            runTaken(w, t);
         } finally {
             w.helpDepth--;
         }

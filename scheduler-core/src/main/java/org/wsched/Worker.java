@@ -47,14 +47,15 @@ final class Worker extends Thread {
     final WorkerTrace trace;
     /** The task this worker is registered as a waiter on (see AbstractPool.waitStep), or null. */
     Task<?> waitingOn;
-    /** Joins so far, for the fairness check in joins (see AbstractPool.maybeRunSubmission). */
+    /** Joins so far, for the fairness check in joins (see AbstractPool.runWaitingSubmissions). */
     int joins;
     /**
-     * Tasks this worker has taken (popped, stolen, polled or claimed) and not yet started, or
-     * whose completion failed: a stack, pushed with plain stores right where a task is taken (no
-     * call in between, so a StackOverflowError cannot slip in) and popped when running it
-     * starts. What is left in it after an error is completed by a shallower frame (see
-     * AbstractPool.completeTaken).
+     * Tasks this worker took (popped, stole, polled or claimed) that an error kept from starting,
+     * or whose completion failed. A call that would run a taken task is guarded: if it fails
+     * before the task starts (a StackOverflowError at the very edge of the stack), the catch
+     * pushes the task here with plain stores, which make no call; where calls must follow a take
+     * before the guarded run (a steal), the task sits here meanwhile. What is left is completed
+     * by a shallower frame (see AbstractPool.completeTaken). Nothing is stored on the fast path.
      */
     final Task<?>[] taken = new Task<?>[64];
     /** For each entry of {@link #taken}: the error its completion failed with, or null (never started). */

@@ -17,6 +17,8 @@ class CentralizedQueueTest {
     @ParameterizedTest(name = "p={0}")
     @ValueSource(ints = {1, 2})
     void deadEntriesStayBoundedWhileOneLargeRootRuns(int p) {
+        long saved = CentralizedPool.pruneAbove;
+        CentralizedPool.pruneAbove = 1L << 16; // the default bound (2^20) would need a far larger root
         try (CentralizedPool pool = CentralizedPool.builder().parallelism(p).build()) {
             long[] seen = new long[2];
             long r = pool.invoke(() -> {
@@ -25,9 +27,11 @@ class CentralizedQueueTest {
                 return v;
             });
             assertThat(r).isEqualTo(196418);
-            assertThat(pool.stats().spawns()).isGreaterThan(4 * CentralizedPool.PRUNE_ABOVE);
+            assertThat(pool.stats().spawns()).isGreaterThan(4 * CentralizedPool.pruneAbove);
             // Without pruning the queue holds about one entry per spawn at this point.
-            assertThat(seen[0]).isLessThan(CentralizedPool.PRUNE_ABOVE + 4096);
+            assertThat(seen[0]).isLessThan(CentralizedPool.pruneAbove + 4096);
+        } finally {
+            CentralizedPool.pruneAbove = saved;
         }
     }
 }
