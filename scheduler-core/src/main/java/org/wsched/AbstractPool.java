@@ -116,9 +116,9 @@ abstract class AbstractPool extends ExecutorMethods {
     AbstractPool(String kind, PoolBuilder<?> s, java.util.function.IntFunction<WorkStealingDeque<Task<?>>> deques) {
         this.kind = kind;
         this.claimsChildren = deques == null;
-        // The centralized pool's one global FIFO queue is its policy: one stripe. The
-        // work-stealing pool stripes submissions so that producers do not contend.
-        this.sharedQueue = new SharedQueues(deques == null ? 1 : Math.min(8, Integer.highestOneBit(2 * s.parallelism)));
+        // Submissions are striped so that producers do not contend (the centralized pool's
+        // global ready queue, its policy, is a queue of its own).
+        this.sharedQueue = new SharedQueues(Math.min(8, Integer.highestOneBit(2 * s.parallelism)));
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
         this.admission = new Admission(s.maxQueuedSubmissions, s.maxQueueDelay);
@@ -365,7 +365,15 @@ abstract class AbstractPool extends ExecutorMethods {
      * it now.
      */
     final void executeInline(Worker w, Task<?> t) {
-        runOwned(w, t, false);
+        try {
+            executeOwned(w, t, false);
+        } catch (Throwable e) {
+            int n = w.takenCount; // plain stores, no call: t is safe on the taken stack first
+            w.taken[n] = t;
+            w.takenError[n] = e;
+            w.takenCount = n + 1;
+            completeTaken(w); // t started but something outside its body failed: complete it
+        }
     }
 
     /**
@@ -377,11 +385,11 @@ abstract class AbstractPool extends ExecutorMethods {
         try {
             executeOwned(w, t, shared);
         } catch (Throwable e) {
-            int n = w.takenCount;
-            w.taken[n] = t; // plain stores: no call before t is safe on the stack again
+            int n = w.takenCount; // plain stores, no call: t is safe on the taken stack first
+            w.taken[n] = t;
             w.takenError[n] = e;
             w.takenCount = n + 1;
-            completeTaken(w);
+            completeTaken(w); // t started but something outside its body failed: complete it
         }
     }
 

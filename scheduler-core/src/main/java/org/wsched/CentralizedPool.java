@@ -29,10 +29,12 @@ public final class CentralizedPool extends AbstractPool {
      * also removes one entry from the queue's head: dead entries (children their joiners already
      * ran) are dropped, a live one goes back to the tail. Without it a computation whose joiners
      * run most children inline would leave one dead entry per spawn in the queue until an idle
-     * worker polled it (millions of them, hundreds of MB, in one large root).
+     * worker polled it (millions of them, hundreds of MB, in one large root). It is a memory
+     * guard, set to about an eighth of the heap at roughly 64 bytes an entry: pruning doubles
+     * the queue traffic of a join, so it stays off for ordinary runs.
      */
-    static final long PRUNE_ABOVE = 1L << 20;
-    /** {@link #PRUNE_ABOVE}, lowered by tests to check the bound without a huge run; read once per 1,024 inline claims. */
+    static final long PRUNE_ABOVE = Math.max(1L << 16, Runtime.getRuntime().maxMemory() / 512);
+    /** {@link #PRUNE_ABOVE}, changed by tests to check the bound without a huge run; read once per 1,024 inline claims. */
     static long pruneAbove = PRUNE_ABOVE;
 
     /** The global ready queue of spawned tasks: the greedy scheduler's one queue. */

@@ -383,7 +383,7 @@ public class Task<T> {
         // task with what its body produced.
         outcome = result;
         stash = (byte) s;
-        complete(result, s, shared);
+        publish(s, shared);
     }
 
     /**
@@ -452,11 +452,16 @@ public class Task<T> {
     }
 
     private void complete(Object result, int s, boolean shared) {
+        outcome = result; // plain: published by the status store in publish()
+        publish(s, shared);
+    }
+
+    /** Makes the outcome already written final with status {@code s}, and wakes waiters. */
+    private void publish(int s, boolean shared) {
         if (this instanceof SubmittedTask) {
-            completeCancellable(result, s);
+            completeCancellable(s);
             return;
         }
-        outcome = result; // plain: published by the status store below
         if (shared) {
             // Volatile store: the outcome is visible with the status, and (StoreLoad) the status
             // is visible before waiters is read; pairs with the CAS in awaitBlocking().
@@ -479,8 +484,8 @@ public class Task<T> {
      * CAS. The outcome is written first and published by the CAS; if a cancellation won, the
      * outcome is dropped (readers of a CANCELLED task do not use it, see reportJoin()).
      */
-    private void completeCancellable(Object result, int s) {
-        outcome = result; // plain: published by the CAS below
+    private void completeCancellable(int s) {
+        // The outcome was written by the caller (plain): published by the CAS below.
         // Pairs with tryCancelRunning() (exactly one wins) and with laStatus() of joiners; the CAS
         // is a full fence, so waiters is read after the status is visible (see awaitBlocking()).
         if (STATUS.compareAndSet(this, RUNNING, s)) {

@@ -18,7 +18,7 @@ class CentralizedQueueTest {
     @ValueSource(ints = {1, 2})
     void deadEntriesStayBoundedWhileOneLargeRootRuns(int p) {
         long saved = CentralizedPool.pruneAbove;
-        CentralizedPool.pruneAbove = 1L << 16; // the default bound (2^20) would need a far larger root
+        CentralizedPool.pruneAbove = 1L << 16; // the default bound (an eighth of the heap) would need a far larger root
         try (CentralizedPool pool = CentralizedPool.builder().parallelism(p).build()) {
             long[] seen = new long[2];
             long r = pool.invoke(() -> {
