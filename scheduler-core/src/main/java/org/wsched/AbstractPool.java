@@ -297,6 +297,16 @@ abstract class AbstractPool extends ExecutorMethods {
         }
     }
 
+    /** Runs {@code t}, taken to help while waiting, one help level deeper (see MAX_HELP_DEPTH). */
+    final void helpRun(Worker w, Task<?> t) {
+        w.helpDepth++;
+        try {
+            runTaken(w, t);
+        } finally {
+            w.helpDepth--;
+        }
+    }
+
     /** Runs {@code t}, taken from a queue or by a steal, as runTaken() does for the own deque. */
     final void runTaken(Worker w, Task<?> t) {
         try {
@@ -365,15 +375,7 @@ abstract class AbstractPool extends ExecutorMethods {
      * it now.
      */
     final void executeInline(Worker w, Task<?> t) {
-        try {
-            executeOwned(w, t, false);
-        } catch (Throwable e) {
-            int n = w.takenCount; // plain stores, no call: t is safe on the taken stack first
-            w.taken[n] = t;
-            w.takenError[n] = e;
-            w.takenCount = n + 1;
-            completeTaken(w); // t started but something outside its body failed: complete it
-        }
+        runOwned(w, t, false);
     }
 
     /**
@@ -727,12 +729,7 @@ abstract class AbstractPool extends ExecutorMethods {
         }
         SubmittedTask<T> t = new SubmittedTask<>(root, SubmittedTask.Origin.INVOKE, root, this);
         submitExternal(t);
-        if (cur != null) {
-            cur.pool.awaitDoneUninterruptibly(cur, t); // a worker of another pool: help its own pool meanwhile
-        } else {
-            t.awaitUninterruptibly();
-        }
-        return t.join();
+        return t.join(); // a worker of another pool helps its own pool meanwhile
     }
 
     @Override

@@ -108,12 +108,7 @@ public final class CentralizedPool extends AbstractPool {
         if (t == null) {
             return false;
         }
-        w.helpDepth++;
-        try {
-            runTaken(w, t);
-        } finally {
-            w.helpDepth--;
-        }
+        helpRun(w, t);
         return true;
     }
 

@@ -247,18 +247,26 @@ abstract class ExecutorMethods implements Scheduler {
      * @return true if done, false if the deadline passed
      */
     static boolean await(Task<?> t, long deadline) throws InterruptedException {
+        return await(t, deadline, true);
+    }
+
+    /**
+     * {@link #await(Task, long)}; with {@code interruptible} false (a timed join) an interrupt
+     * does not end the wait and the interrupt status is kept.
+     */
+    static boolean await(Task<?> t, long deadline, boolean interruptible) throws InterruptedException {
         if (t.isDone()) {
             return true;
         }
-        if (Thread.interrupted()) {
+        if (interruptible && Thread.interrupted()) {
             throw new InterruptedException("interrupted before waiting for " + t);
         }
         Worker w = Worker.current();
         if (w != null) {
             // A worker must not block on a queued task: it may be the only one that can run it.
-            return w.pool.awaitDone(w, t, deadline, true);
+            return w.pool.awaitDone(w, t, deadline, interruptible);
         }
-        return t.awaitBlocking(deadline, true);
+        return t.awaitBlocking(deadline, interruptible);
     }
 
     /** A {@code System.nanoTime()} deadline {@code timeout} from now; never 0 (0 means none). */

@@ -276,12 +276,7 @@ public final class Frames extends FrameStack {
             if (w.helpDepth < AbstractPool.MAX_HELP_DEPTH) {
                 Task<?> t = p.stealToHelp(w, f.loThief() instanceof Worker ? (Worker) f.loThief() : null);
                 if (t != null) {
-                    w.helpDepth++;
-                    try {
-                        p.runTaken(w, t);
-                    } finally {
-                        w.helpDepth--;
-                    }
+                    p.helpRun(w, t);
                     spins = 0;
                     continue;
                 }

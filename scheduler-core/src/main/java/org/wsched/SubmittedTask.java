@@ -187,7 +187,7 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
     @Override
     public T get() throws InterruptedException, ExecutionException {
         if (!isDone()) {
-            awaitFromGet(0L);
+            ExecutorMethods.await(this, 0L);
         }
         return reportGet();
     }
@@ -195,19 +195,11 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
     @Override
     public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         if (!isDone()) {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            if (deadline == 0L) {
-                deadline = 1L;
-            }
-            if (!awaitFromGet(deadline)) {
+            if (!ExecutorMethods.await(this, ExecutorMethods.deadlineAfter(timeout, unit))) {
                 throw new TimeoutException("task not done after " + timeout + " " + unit + ": " + userTask);
             }
         }
         return reportGet();
-    }
-
-    private boolean awaitFromGet(long deadline) throws InterruptedException {
-        return ExecutorMethods.await(this, deadline);
     }
 
     @SuppressWarnings("unchecked")

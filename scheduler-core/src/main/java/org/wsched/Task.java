@@ -288,18 +288,9 @@ public class Task<T> {
     public final T join(long timeout, TimeUnit unit) throws TimeoutException {
         Objects.requireNonNull(unit, "unit");
         if (laStatus() < NORMAL) {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            if (deadline == 0L) {
-                deadline = 1L;
-            }
             boolean done;
             try {
-                Worker w = Worker.current();
-                if (w != null) {
-                    done = w.pool.awaitDone(w, this, deadline, false);
-                } else {
-                    done = awaitBlocking(deadline, false);
-                }
+                done = ExecutorMethods.await(this, ExecutorMethods.deadlineAfter(timeout, unit), false);
             } catch (InterruptedException e) {
                 throw new AssertionError("not interruptible", e);
             }

@@ -233,27 +233,21 @@ public final class WorkStealingPool extends AbstractPool {
         if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
             return false;
         }
-        Worker thief = task.loThief();
-        t = steal(w, thief != null && thief.pool == this ? thief : null, 2);
-        if (t == null && (w.tick++ & 7) == 0) {
-            t = steal(w, null, parallelism);
-        }
+        t = stealToHelp(w, task.loThief());
         if (t == null && task.claimed) {
             t = pollShared(w); // waiting for a submitted task: it may still be in the shared queue
         }
         if (t == null) {
             return false;
         }
-        w.helpDepth++;
-        try {
-            runTaken(w, t);
-        } finally {
-            w.helpDepth--;
-        }
+        helpRun(w, t);
         return true;
     }
 
-    /** A task to run while a stolen frame is synced (Frames): from the thief first, as awaitJoin helps. */
+    /**
+     * A task to help with while waiting for work a thief took (a stolen task or frame): from the
+     * thief first (leapfrogging; a thief of another pool is ignored), now and then from anyone.
+     */
     Task<?> stealToHelp(Worker w, Worker thief) {
         Task<?> t = steal(w, thief, 2);
         if (t == null && (w.tick++ & 7) == 0) {

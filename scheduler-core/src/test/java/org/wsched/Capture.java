@@ -226,4 +226,35 @@ final class Capture {
         }
         System.err.println(pool.stats());
     }
+
+    /**
+     * Starts {@code count} daemon threads that wait for {@code fire}, then stop the pool
+     * concurrently: thread k calls shutdown (k % 3 == 0), shutdownNow, adding what it returns to
+     * {@code returned} (k % 3 == 1), or close (k % 3 == 2).
+     */
+    static List<Thread> startStoppers(Scheduler pool, java.util.concurrent.CountDownLatch fire, int count,
+            java.util.Collection<Runnable> returned, String namePrefix) {
+        List<Thread> stoppers = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int role = k % 3;
+            Thread t = new Thread(() -> {
+                try {
+                    fire.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (role == 0) {
+                    pool.shutdown();
+                } else if (role == 1) {
+                    returned.addAll(pool.shutdownNow());
+                } else {
+                    pool.close();
+                }
+            }, namePrefix + k);
+            t.setDaemon(true);
+            t.start();
+            stoppers.add(t);
+        }
+        return stoppers;
+    }
 }

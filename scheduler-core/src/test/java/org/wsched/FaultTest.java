@@ -101,28 +101,7 @@ class FaultTest {
                     }, "t13-producer-" + k));
                 }
                 ConcurrentLinkedQueue<Runnable> returned = new ConcurrentLinkedQueue<>();
-                List<Thread> stoppers = new ArrayList<>();
-                for (int k = 0; k < 6; k++) {
-                    int role = k % 3;
-                    stoppers.add(new Thread(() -> {
-                        try {
-                            fire.await();
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                        if (role == 0) {
-                            pool.shutdown();
-                        } else if (role == 1) {
-                            returned.addAll(pool.shutdownNow());
-                        } else {
-                            pool.close();
-                        }
-                    }, "t13-stopper-" + k));
-                }
-                for (Thread t : stoppers) {
-                    t.setDaemon(true);
-                    t.start();
-                }
+                List<Thread> stoppers = Capture.startStoppers(pool, fire, 6, returned, "t13-stopper-");
                 for (Thread t : producers) {
                     t.setDaemon(true);
                     t.start();

@@ -134,28 +134,7 @@ class SoakTest {
                 }, "t13-soak-producer-" + k));
             }
             ConcurrentLinkedQueue<Runnable> returned = new ConcurrentLinkedQueue<>();
-            List<Thread> stoppers = new ArrayList<>();
-            for (int k = 0; k < 3; k++) {
-                int role = k;
-                stoppers.add(new Thread(() -> {
-                    try {
-                        fire.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    if (role == 0) {
-                        pool.shutdown();
-                    } else if (role == 1) {
-                        returned.addAll(pool.shutdownNow());
-                    } else {
-                        pool.close();
-                    }
-                }, "t13-soak-stopper-" + k));
-            }
-            for (Thread t : stoppers) {
-                t.setDaemon(true);
-                t.start();
-            }
+            List<Thread> stoppers = Capture.startStoppers(pool, fire, 3, returned, "t13-soak-stopper-");
             for (Thread t : producers) {
                 t.setDaemon(true);
                 t.start();
