@@ -5,7 +5,7 @@
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import org.wsched.sim.DagSpecs;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
 import org.wsched.sim.graph.TaskGraph;

@@ -2,6 +2,7 @@ package org.wsched.sim.cli;
 
 import java.util.function.Supplier;
 import org.wsched.sim.policy.SchedulerPolicy;
+import org.wsched.sim.report.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,11 @@ final class Args {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '" + option + "' ('" + value + "'): " + e.getMessage());
         }
+    }
+
+    /** Parses {@code --format}: one of {@code allowed}, else a usage error listing them. */
+    static OutputFormat format(CommandSpec spec, String value, OutputFormat... allowed) {
+        return option(spec, "--format", value, () -> OutputFormat.parse(value, allowed));
     }
 
     /** Fails with a usage error unless {@code ok}. */

@@ -5,25 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.wsched.sim.DagSpecs;
-import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.engine.Sweep;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.metrics.EventEstimate;
 import org.wsched.sim.metrics.RunResult;
 import org.wsched.sim.policy.SchedulerPolicy;
-import org.wsched.sim.report.Aggregate;
-import org.wsched.sim.report.AggregateChart;
 import org.wsched.sim.report.ChartFormat;
-import org.wsched.sim.report.Charts;
-import org.wsched.sim.report.HtmlReport;
 import org.wsched.sim.report.Measured;
 import org.wsched.sim.report.Progress;
 import org.wsched.sim.report.Provenance;
-import org.wsched.sim.report.ResultFiles;
-import org.wsched.sim.report.Summary;
-import org.wsched.sim.report.Sweep;
-import org.wsched.sim.report.Utilisation;
+import org.wsched.sim.report.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,9 +84,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "prefix N: (the dag's position in --dag). May repeat. The graph's unit must be a time (trace: ns).")
     List<String> measuredArgs = new ArrayList<>();
 
-    @Option(names = "--strand-overhead", defaultValue = "0", paramLabel = "TICKS|min",
-            description = StrandOverhead.DESCRIPTION)
-    String strandOverhead;
+    @picocli.CommandLine.Mixin
+    StrandOverheadOption strandOverhead = new StrandOverheadOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     Path out;
@@ -126,65 +117,26 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < seeds; i++) {
             seedList.add(firstSeed + i);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        boolean terminal = System.console() != null;
         List<Sweep.Dag> loaded = new ArrayList<>();
-        List<TaskGraph> graphs = new ArrayList<>();
         for (String d : dags) {
-            TaskGraph g = StrandOverhead.apply(spec, DagSpecs.load(d), strandOverhead);
-            loaded.add(new Sweep.Dag(d, g));
-            graphs.add(g);
+            loaded.add(new Sweep.Dag(d, strandOverhead.apply(spec, DagSpecs.load(d))));
         }
+        for (Measured.Point pt : points) {
+            Sweep.Dag d = loaded.get(pt.dag() - 1);
+            Args.option(spec, "--measured", d.spec(), () -> Measured.nanosPerTick(d.graph().timeUnit(), d.spec()));
+        }
+        PrintWriter err = spec.commandLine().getErr();
         warnAboutHugeRuns(err, loaded, schedulers, latencies, procs);
         String command = "wsched-sim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        Provenance provenance = Provenance.of(command, seedList);
         Sweep.Plan plan = new Sweep.Plan(loaded, schedulers, latencies, procs, seedList,
                 multiprogramming.availableOrZero(), multiprogramming.quantumOrZero());
-        for (SchedulerPolicy s : schedulers) {
-            if (multiprogramming.available != null && !s.steals()) {
-                throw new IllegalArgumentException("--available runs need work-stealing schedulers; " + s.name()
-                        + " is centralized and would hand work to descheduled processors");
-            }
-        }
-        List<RunResult> results = Sweep.run(plan, nThreads, new Progress(err, terminal, plan.runs(), plan.events()));
-        ResultFiles.writeCsv(results, out.resolve("results.csv"));
-        ResultFiles.writeJson(results, provenance, out.resolve("results.json"));
-        List<Summary.Row> summary = Summary.of(results);
-        ResultFiles.writeSummaryCsv(summary, out.resolve("summary.csv"));
-        List<Aggregate.Row> aggregate = Aggregate.of(summary, baseline);
-        if (dags.size() > 1) {
-            Aggregate.writeCsv(aggregate, baseline, out.resolve("aggregate.csv"));
-            if (format.any()) {
-                for (Aggregate.Metric m : Aggregate.Metric.values()) {
-                    AggregateChart.write(aggregate, m, baseline, dags.size(), out, format);
-                }
-            }
-        }
-        List<Measured.Row> table = new ArrayList<>();
-        boolean perDag = dagCharts && format.any();
-        Progress charting = new Progress(err, terminal, dags.size(), "graphs charted");
-        for (int i = 0; i < dags.size(); i++) {
-            List<double[]> mine = measuredOf(points, i, dags, graphs, summary, table);
-            if (perDag) {
-                Charts.write(summary, dags.get(i), i + 1, out, mine, format);
-                Utilisation.writeChart(dags.get(i), i + 1, graphs.get(i), schedulers, procs.get(procs.size() - 1),
-                        latencies.get(0), seedList.get(0), out, format);
-                charting.done(1);
-            }
-        }
-        charting.finish();
-        HtmlReport.write(out, new HtmlReport.Content(provenance, dags, graphs, summary, aggregate, baseline, table,
-                format, dagCharts, true));
-        PrintWriter o = spec.commandLine().getOut();
-        if (!points.isEmpty()) {
-            Measured.writeTable(o, out.resolve("measured.csv"), table, points, dags);
-        }
-        o.printf(Locale.ROOT, "%d runs (%d dags x %d schedulers x %d steal latencies x %d processor counts x %d seeds) "
-                        + "written to %s:%n  results.csv, results.json, summary.csv%s, index.html%s%s%n",
-                results.size(), dags.size(), schedulers.size(), latencies.size(), procs.size(), seeds, out,
-                dags.size() > 1 ? ", aggregate.csv" : "", chartText(format, dags.size(), perDag),
-                points.isEmpty() ? "" : ", measured.csv");
-        o.flush();
+        boolean terminal = System.console() != null;
+        Progress progress = new Progress(err, terminal, plan.runs(), EventEstimate.events(plan));
+        List<RunResult> results = Sweep.run(plan, nThreads, r -> progress.done(EventEstimate.events(r))).stream()
+                .map(RunResult::of).toList();
+        progress.finish();
+        new SweepReport(out, Provenance.of(command, seedList), plan, baseline, format, dagCharts, points)
+                .write(results, spec.commandLine().getOut(), err, terminal);
         return 0;
     }
 
@@ -213,35 +165,5 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    /** The measured points of dag i as {procs, ticks}; adds their rows to {@code table}. */
-    private List<double[]> measuredOf(List<Measured.Point> points, int i, List<String> dags, List<TaskGraph> graphs,
-                                      List<Summary.Row> summary, List<Measured.Row> table) {
-        List<double[]> mine = new ArrayList<>();
-        for (Measured.Point pt : points) {
-            if (pt.dag() == i + 1) {
-                double perTick = Args.option(spec, "--measured", dags.get(i),
-                        () -> Measured.nanosPerTick(graphs.get(i).timeUnit(), dags.get(i)));
-                double ticks = pt.nanos() / perTick;
-                mine.add(new double[] {pt.procs(), ticks});
-                for (Summary.Row r : summary) {
-                    if (r.dag().equals(dags.get(i)) && r.procs() == pt.procs()) {
-                        table.add(new Measured.Row(dags.get(i), pt.procs(), ticks, r.scheduler(),
-                                r.makespan().mean(), graphs.get(i).timeUnit()));
-                    }
-                }
-            }
-        }
-        return mine;
-    }
-
-    private static String chartText(ChartFormat format, int dags, boolean perDag) {
-        if (!format.any()) {
-            return ", no charts";
-        }
-        String kind = format == ChartFormat.BOTH ? "PNG and SVG" : format.name();
-        int aggregate = dags > 1 ? 2 : 0;
-        return String.format(Locale.ROOT, ", %d charts (%s)", (perDag ? 3 * dags : 0) + aggregate, kind);
     }
 }

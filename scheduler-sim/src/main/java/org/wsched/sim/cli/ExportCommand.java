@@ -2,7 +2,7 @@ package org.wsched.sim.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.wsched.sim.DagSpecs;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.io.DagFile;
 import picocli.CommandLine.Command;

@@ -4,28 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.wsched.sim.engine.SimConfig;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.policy.SchedulerPolicy;
 import org.wsched.sim.policy.Schedulers;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parsing of the comma-separated list options of the CLI, with errors that say what is valid. */
 final class ListArgs {
-    private static final List<String> DAG_KINDS = List.of("fib", "fibtree", "nqueens", "uts", "layered",
-            "seriesparallel", "random", "stg", "wf", "dag", "trace");
-
     private ListArgs() {
     }
 
     /**
      * Splits {@code --dag A,B,...}. A spec's own parameters also use commas
      * ({@code layered:layers=4,width=3}), so a new spec starts only at a piece that begins with a
-     * known kind and a colon; other pieces continue the previous spec.
+     * known kind ({@link DagSpecs#KINDS}) and a colon; other pieces continue the previous spec.
      */
     static List<String> dags(String arg) {
         List<String> out = new ArrayList<>();
         for (String piece : arg.split(",")) {
             int colon = piece.indexOf(':');
-            boolean starts = colon > 0 && DAG_KINDS.contains(piece.substring(0, colon).strip())
+            boolean starts = colon > 0 && DagSpecs.kind(piece.substring(0, colon).strip()).isPresent()
                     || isDirectory(piece.strip());
             if (starts || out.isEmpty()) {
                 out.add(piece.strip());

@@ -1,7 +1,7 @@
 package org.wsched.sim.cli;
 
 import java.io.PrintWriter;
-import org.wsched.sim.DagSpecs;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.policy.SchedulerPolicy;
 import org.wsched.sim.policy.Schedulers;
 import picocli.CommandLine.Command;

@@ -2,6 +2,7 @@ package org.wsched.sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.io.DagInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,10 +50,24 @@ public final class Main implements Runnable {
         return "input/output failed: " + io.getMessage();
     }
 
+    /** Ends the help of every command that takes {@code --dag} with the dag spec forms ({@link DagSpecs#FORMS}). */
+    private static void listDagFormsInHelp(CommandLine cl) {
+        StringBuilder footer = new StringBuilder("%nDag specs (--dag):%n");
+        for (String f : DagSpecs.FORMS) {
+            footer.append("  ").append(f.replace("%", "%%")).append("%n");
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--dag") != null) {
+                sub.getCommandSpec().usageMessage().footer(footer.toString());
+            }
+        }
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
         CommandLine cl = new CommandLine(new Main());
+        listDagFormsInHelp(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

@@ -1,14 +1,14 @@
 package org.wsched.sim.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import org.wsched.sim.DagSpecs;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.wsched.sim.engine.Kernel;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.ScheduleRecord;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.metrics.EventEstimate;
 import org.wsched.sim.metrics.RunResult;
@@ -16,8 +16,8 @@ import org.wsched.sim.policy.SchedulerPolicy;
 import org.wsched.sim.report.ChartStyle;
 import org.wsched.sim.report.ChromeTrace;
 import org.wsched.sim.report.GanttChart;
+import org.wsched.sim.report.OutputFormat;
 import org.wsched.sim.report.Provenance;
-import org.wsched.sim.report.ResultFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,9 +48,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Ticks per steal attempt, successful or not (default: ${DEFAULT-VALUE}).")
     long stealLatency;
 
-    @Option(names = "--strand-overhead", defaultValue = "0", paramLabel = "TICKS|min",
-            description = StrandOverhead.DESCRIPTION)
-    String strandOverhead;
+    @picocli.CommandLine.Mixin
+    StrandOverheadOption strandOverhead = new StrandOverheadOption();
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -70,8 +69,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        Args.check(spec, format.equals("table") || format.equals("json") || format.equals("csv"),
-                "Invalid value for option '--format': '" + format + "'; valid: table, json, csv");
+        OutputFormat output = Args.format(spec, format, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
         Args.check(spec, procs >= 1 && procs <= SimConfig.MAX_PROCS, "Invalid value for option '--procs': must be in 1.."
                 + SimConfig.MAX_PROCS + ", was " + procs);
         Args.check(spec, stealLatency >= 1, "Invalid value for option '--steal-latency': must be >= 1 tick, was "
@@ -86,10 +84,8 @@ final class RunCommand implements Callable<Integer> {
         int available = multiprogramming.availableOrZero();
         Args.check(spec, available <= procs, "Invalid value for option '--available': must be at most --procs ("
                 + procs + "), was " + available);
-        SimConfig config = available > 0 && available < procs
-                ? new SimConfig(procs, seed, stealLatency, available, multiprogramming.quantumOrZero())
-                : new SimConfig(procs, seed, stealLatency);
-        TaskGraph g = StrandOverhead.apply(spec, DagSpecs.load(dag), strandOverhead);
+        SimConfig config = SimConfig.of(procs, seed, stealLatency, available, multiprogramming.quantumOrZero());
+        TaskGraph g = strandOverhead.apply(spec, DagSpecs.load(dag));
         if (gantt != null) {
             GanttChart.check(gantt, g, procs);
         }
@@ -113,18 +109,7 @@ final class RunCommand implements Callable<Integer> {
                     config.multiprogrammed() ? new Kernel(config) : null);
         }
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case "json":
-                out.println(ResultFiles.toJson(r));
-                break;
-            case "csv":
-                out.println(ResultFiles.csvHeader());
-                out.println(ResultFiles.csvRow(r));
-                break;
-            default:
-                Tables.keyValues(out, r.toMap());
-                break;
-        }
+        output.print(out, r.toMap());
         out.flush();
         return 0;
     }

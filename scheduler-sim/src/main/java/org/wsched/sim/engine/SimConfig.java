@@ -39,6 +39,15 @@ public record SimConfig(int procs, long seed, long stealLatency, int available, 
         this(procs, seed, stealLatency, procs, 0);
     }
 
+    /**
+     * P processors of which a kernel grants {@code available} per quantum of {@code quantum}
+     * ticks; dedicated processors when {@code available} is 0 or at least P.
+     */
+    public static SimConfig of(int procs, long seed, long stealLatency, int available, long quantum) {
+        return available > 0 && available < procs ? new SimConfig(procs, seed, stealLatency, available, quantum)
+                : new SimConfig(procs, seed, stealLatency);
+    }
+
     /** Whether the kernel grants fewer than P processors (Arora, Blumofe and Plaxton's model). */
     public boolean multiprogrammed() {
         return available < procs;

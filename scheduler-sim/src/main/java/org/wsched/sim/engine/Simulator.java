@@ -139,21 +139,9 @@ public final class Simulator {
         RunStats execute() {
             enableSources();
             if (steals) {
-                for (int p = 0; p < procs; p++) {
-                    int v = work.takeLocal(p);
-                    if (v >= 0) {
-                        startNode(p, v, 0);
-                    } else {
-                        running[p] = -1;
-                        stealOrPark(p, 0);
-                    }
-                }
+                startThieves();
             } else {
-                for (int p = procs - 1; p >= 0; p--) {
-                    running[p] = -1;
-                    waiting[waitingCount++] = p;
-                }
-                assignFree(0);
+                startFree();
             }
             // the hot loop works on locals (steal counters included): fields cost a load and a
             // store per event that the JIT does not always keep in registers
@@ -166,8 +154,7 @@ public final class Simulator {
             while (true) {
                 final int p = events.poll();
                 if (p < 0) {
-                    throw new IllegalStateException("simulation stalled with " + remaining + " nodes left and no "
-                            + "processor active: policy " + policy.name() + " lost a ready node");
+                    throw stalled(remaining);
                 }
                 final long t = events.now();
                 final int v = running[p];
@@ -183,11 +170,7 @@ public final class Simulator {
                     }
                     enableSuccessors(p, v);
                     if (perTick) {
-                        running[p] = -1;
-                        waiting[waitingCount++] = p;
-                        if (!events.hasEventNow()) {
-                            assignFree(t);
-                        }
+                        freeUntilTickEnds(p, t);
                         continue;
                     }
                     next = work.takeLocal(p);
@@ -201,24 +184,70 @@ public final class Simulator {
                         record.stealAttempt(p, attemptStart[p], t, next >= 0);
                     }
                 }
-                if (next >= 0) {
-                    startNode(p, next, t);
-                } else {
-                    running[p] = -1;
-                    if (steals) {
-                        stealOrPark(p, t);
-                    } else {
-                        waiting[waitingCount++] = p;
-                    }
-                }
+                runOrLookForWork(p, next, t);
                 if (waitingCount > 0 && work.hasReadyWork()) {
-                    if (steals) {
-                        unparkThieves(t);
-                    } else {
-                        assignFree(t);
-                    }
+                    wakeWaiting(t);
                 }
             }
+        }
+
+        /** Stealing, at time 0: each processor runs what the policy gave it, or begins to steal. */
+        private void startThieves() {
+            for (int p = 0; p < procs; p++) {
+                runOrLookForWork(p, work.takeLocal(p), 0);
+            }
+        }
+
+        /** Non-stealing, at time 0: every processor is free, processor 0 first to take work. */
+        private void startFree() {
+            for (int p = procs - 1; p >= 0; p--) {
+                running[p] = -1;
+                waiting[waitingCount++] = p;
+            }
+            assignFree(0);
+        }
+
+        /**
+         * Processor p, done at tick t, starts node {@code next}, or if there is none (negative)
+         * steals or parks (stealing) or waits (non-stealing).
+         */
+        private void runOrLookForWork(int p, int next, long t) {
+            if (next >= 0) {
+                startNode(p, next, t);
+            } else {
+                running[p] = -1;
+                if (steals) {
+                    stealOrPark(p, t);
+                } else {
+                    waiting[waitingCount++] = p;
+                }
+            }
+        }
+
+        /**
+         * Per-tick policy: processor p, done at tick t, waits until every completion of the tick
+         * is processed; the last one hands out the work.
+         */
+        private void freeUntilTickEnds(int p, long t) {
+            running[p] = -1;
+            waiting[waitingCount++] = p;
+            if (!events.hasEventNow()) {
+                assignFree(t);
+            }
+        }
+
+        /** Ready work exists at tick t: parked thieves resume, or free processors take it. */
+        private void wakeWaiting(long t) {
+            if (steals) {
+                unparkThieves(t);
+            } else {
+                assignFree(t);
+            }
+        }
+
+        private IllegalStateException stalled(int remaining) {
+            return new IllegalStateException("simulation stalled with " + remaining + " nodes left and no "
+                    + "processor active: policy " + policy.name() + " lost a ready node");
         }
 
         private void enableSources() {

@@ -1,6 +1,7 @@
 package org.wsched.sim.metrics;
 
 import java.util.Locale;
+import org.wsched.sim.engine.Sweep;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.policy.SchedulerPolicy;
 
@@ -26,6 +27,26 @@ public final class EventEstimate {
             events += (double) procs * Bounds.lowerBound(g.work(), g.span(), procs) / latency;
         }
         return events;
+    }
+
+    /** Estimated events of one run of a sweep. */
+    public static double events(Sweep.Run run) {
+        return events(run.dag().graph(), run.scheduler(), run.config().procs(), run.config().stealLatency());
+    }
+
+    /** Estimated events of every run of {@code plan}. */
+    public static double events(Sweep.Plan plan) {
+        double e = 0;
+        for (Sweep.Dag d : plan.dags()) {
+            for (SchedulerPolicy s : plan.schedulers()) {
+                for (long l : plan.latencies()) {
+                    for (int p : plan.procs()) {
+                        e += events(d.graph(), s, p, l) * plan.seeds().size();
+                    }
+                }
+            }
+        }
+        return e;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
+import org.wsched.sim.engine.Sweep;
 import org.wsched.sim.graph.TaskGraph;
 
 /**
@@ -44,6 +45,11 @@ public record RunResult(String dag, String scheduler, int procs, long seed, long
             "ratioToLowerBound", "ratioToWorkPlusSpan", "speedup", "efficiency", "utilization", "stealAttempts",
             "steals", "stealAttemptsPerPSpan", "idleTicks", "busyMin", "busyMax", "busyMean", "imbalance", "available",
             "quantum", "abpBound", "ratioToAbpBound");
+
+    /** The result of one run of a sweep. */
+    public static RunResult of(Sweep.Run run) {
+        return of(run.dag().spec(), run.scheduler().name(), run.dag().graph(), run.config(), run.stats());
+    }
 
     /**
      * Derives the result of a run from its graph, configuration and measurements. In a

@@ -29,11 +29,6 @@ public final class CentralQueuePolicy implements SchedulerPolicy {
     }
 
     @Override
-    public boolean steals() {
-        return false;
-    }
-
-    @Override
     public ReadyWork start(TaskGraph graph, int procs, SplitMix64 rng) {
         // every node is enqueued exactly once, so an array of n never overflows or wraps
         int[] queue = new int[Math.max(1, graph.nodeCount())];
@@ -61,11 +56,6 @@ public final class CentralQueuePolicy implements SchedulerPolicy {
         }
 
         @Override
-        public int steal(int thief) {
-            throw new UnsupportedOperationException("greedy processors do not steal");
-        }
-
-        @Override
         public boolean hasReadyWork() {
             return head < tail;
         }
@@ -88,11 +78,6 @@ public final class CentralQueuePolicy implements SchedulerPolicy {
         @Override
         public int takeLocal(int proc) {
             return size > 0 ? stack[--size] : -1;
-        }
-
-        @Override
-        public int steal(int thief) {
-            throw new UnsupportedOperationException("greedy processors do not steal");
         }
 
         @Override

@@ -25,11 +25,6 @@ public final class HlfetPolicy implements SchedulerPolicy {
     }
 
     @Override
-    public boolean steals() {
-        return false;
-    }
-
-    @Override
     public boolean choosesPerTick() {
         return true;
     }
@@ -98,11 +93,6 @@ public final class HlfetPolicy implements SchedulerPolicy {
 
         private boolean before(int a, int b) {
             return level[a] > level[b] || (level[a] == level[b] && a < b);
-        }
-
-        @Override
-        public int steal(int thief) {
-            throw new UnsupportedOperationException("a list scheduler's processors do not steal");
         }
 
         @Override

@@ -20,9 +20,12 @@ public interface ReadyWork {
     /**
      * One steal attempt by {@code thief}, whose latency the simulator has already charged;
      * returns the node the thief runs now, or −1 if the attempt failed. Only called when
-     * {@link SchedulerPolicy#steals()}.
+     * {@link SchedulerPolicy#steals()}; a policy whose processors do not steal need not
+     * implement it.
      */
-    int steal(int thief);
+    default int steal(int thief) {
+        throw new UnsupportedOperationException("a policy whose processors do not steal was asked for a steal");
+    }
 
     /** Whether any ready node waits anywhere (the simulator wakes or un-parks idle processors). */
     boolean hasReadyWork();

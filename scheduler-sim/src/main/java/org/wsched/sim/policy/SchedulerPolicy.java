@@ -41,9 +41,11 @@ public interface SchedulerPolicy {
     /**
      * Whether idle processors steal: each attempt costs the steal latency whether it succeeds
      * or not. If false, an idle processor waits at no cost until a node becomes ready and takes
-     * it at once (a centralized greedy scheduler).
+     * it at once (a centralized greedy scheduler, the default).
      */
-    boolean steals();
+    default boolean steals() {
+        return false;
+    }
 
     /** Fresh state for one run on {@code procs} processors, drawing randomness from {@code rng}. */
     ReadyWork start(TaskGraph graph, int procs, SplitMix64 rng);

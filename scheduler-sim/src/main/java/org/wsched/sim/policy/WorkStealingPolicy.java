@@ -24,34 +24,16 @@ import org.wsched.sim.util.SplitMix64;
  *       what thieves find. On a graph without edge kinds (every edge serial) child stealing runs
  *       the last successor and continuation stealing the first; both leave the rest stealable.
  * </ul>
+ *
+ * @param name                 the CLI name
+ * @param description          one line saying what it does
+ * @param victims              how a thief picks its victim
+ * @param stealHalf            whether a thief takes half the victim's deque rather than one node
+ * @param continuationStealing whether a processor runs the spawned child and leaves the
+ *                             continuation to thieves (work-first) rather than the other way round
  */
-public final class WorkStealingPolicy implements SchedulerPolicy {
-    private final String name;
-    private final String description;
-    private final VictimSelection victims;
-    private final boolean stealHalf;
-    private final boolean continuationStealing;
-
-    /** A work-stealing policy with the given name and choices. */
-    public WorkStealingPolicy(String name, String description, VictimSelection victims, boolean stealHalf,
-                              boolean continuationStealing) {
-        this.name = name;
-        this.description = description;
-        this.victims = victims;
-        this.stealHalf = stealHalf;
-        this.continuationStealing = continuationStealing;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
+public record WorkStealingPolicy(String name, String description, VictimSelection victims, boolean stealHalf,
+                                 boolean continuationStealing) implements SchedulerPolicy {
     @Override
     public boolean steals() {
         return true;

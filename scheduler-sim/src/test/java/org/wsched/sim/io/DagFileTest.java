@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.wsched.sim.DagSpecs;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.EdgeKind;
 import org.wsched.sim.graph.NodeKind;
 import org.wsched.sim.graph.TaskGraph;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsched.sim.DagSpecs;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsched.sim.DagSpecs;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.engine.ScheduleRecord;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;

@@ -14,7 +14,7 @@ import org.wsched.Task;
 import org.wsched.Trace;
 import org.wsched.TraceProfile;
 import org.wsched.WorkStealingPool;
-import org.wsched.sim.DagSpecs;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;

@@ -1,4 +1,4 @@
-package org.wsched.sim.report;
+package org.wsched.sim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,18 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.wsched.sim.engine.RunStats;
-import org.wsched.sim.engine.SimConfig;
-import org.wsched.sim.engine.Simulator;
+import java.util.function.Consumer;
 import org.wsched.sim.graph.TaskGraph;
-import org.wsched.sim.metrics.EventEstimate;
-import org.wsched.sim.metrics.RunResult;
 import org.wsched.sim.policy.SchedulerPolicy;
 
 /**
  * Runs every (dag, scheduler, steal latency, procs, seed) combination on a pool of threads and
- * returns the results in that fixed order, whatever order the runs finish in. Graphs are
- * immutable and shared by the runs.
+ * returns the runs in that fixed order, whatever order they finish in. Graphs are immutable and
+ * shared by the runs.
  */
 public final class Sweep {
     private Sweep() {
@@ -36,6 +32,17 @@ public final class Sweep {
      */
     public record Plan(List<Dag> dags, List<SchedulerPolicy> schedulers, List<Long> latencies, List<Integer> procs,
                        List<Long> seeds, int available, long quantum) {
+        /** Checks that a multiprogrammed plan has only work-stealing schedulers. */
+        public Plan {
+            for (SchedulerPolicy s : schedulers) {
+                if (available > 0 && !s.steals()) {
+                    throw new IllegalArgumentException("a multiprogrammed sweep (P_A = " + available + ") needs "
+                            + "work-stealing schedulers; " + s.name()
+                            + " is centralized and would hand work to descheduled processors");
+                }
+            }
+        }
+
         /** The number of runs. */
         public int runs() {
             return dags.size() * schedulers.size() * latencies.size() * procs.size() * seeds.size();
@@ -43,48 +50,38 @@ public final class Sweep {
 
         /** The configuration of one run. */
         public SimConfig config(int p, long seed, long latency) {
-            return available > 0 && available < p ? new SimConfig(p, seed, latency, available, quantum)
-                    : new SimConfig(p, seed, latency);
+            return SimConfig.of(p, seed, latency, available, quantum);
         }
+    }
 
-        /** The estimated events of the whole sweep ({@link EventEstimate}). */
-        public double events() {
-            double e = 0;
-            for (Dag d : dags) {
-                for (SchedulerPolicy s : schedulers) {
-                    for (long l : latencies) {
-                        for (int p : procs) {
-                            e += EventEstimate.events(d.graph(), s, p, l) * seeds.size();
-                        }
-                    }
-                }
-            }
-            return e;
-        }
+    /** One finished run of a sweep: what ran, how, and what it measured. */
+    public record Run(Dag dag, SchedulerPolicy scheduler, SimConfig config, RunStats stats) {
     }
 
     /**
      * Runs the sweep.
      *
-     * @param progress where to report progress, or null for nowhere
+     * @param threads how many runs at once
+     * @param done    told of every run as it finishes (from the sweep's threads, one at a time or
+     *                concurrently), or null
+     * @return the runs in the plan's order
      */
-    public static List<RunResult> run(Plan plan, int threads, Progress progress) throws InterruptedException {
+    public static List<Run> run(Plan plan, int threads, Consumer<Run> done) throws InterruptedException {
         List<Runnable> jobs = new ArrayList<>();
-        RunResult[] results = new RunResult[plan.runs()];
+        Run[] runs = new Run[plan.runs()];
         int index = 0;
         for (Dag d : plan.dags()) {
             for (SchedulerPolicy s : plan.schedulers()) {
                 for (long latency : plan.latencies()) {
                     for (int p : plan.procs()) {
-                        double weight = EventEstimate.events(d.graph(), s, p, latency);
                         for (long seed : plan.seeds()) {
                             int slot = index++;
                             jobs.add(() -> {
                                 SimConfig c = plan.config(p, seed, latency);
-                                RunStats stats = Simulator.run(d.graph(), s, c);
-                                results[slot] = RunResult.of(d.spec(), s.name(), d.graph(), c, stats);
-                                if (progress != null) {
-                                    progress.done(weight);
+                                Run r = new Run(d, s, c, Simulator.run(d.graph(), s, c));
+                                runs[slot] = r;
+                                if (done != null) {
+                                    done.accept(r);
                                 }
                             });
                         }
@@ -119,9 +116,6 @@ public final class Sweep {
         } finally {
             pool.shutdownNow();
         }
-        if (progress != null) {
-            progress.finish();
-        }
-        return List.of(results);
+        return List.of(runs);
     }
 }
