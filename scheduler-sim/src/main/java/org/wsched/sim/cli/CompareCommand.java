@@ -34,12 +34,12 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--dag", required = true, paramLabel = "SPEC|DIR[,...]",
-            description = "Task graphs, comma-separated or repeated (see 'wsched-sim list'); a directory stands for "
-                    + "every .stg, .json, .dag and .dag.gz file in it, sorted by name.")
+            description = "Task graphs, comma-separated or repeated (the kinds are listed below); a directory "
+                    + "stands for every graph file in it, sorted by name.")
     List<String> dagArgs;
 
-    @Option(names = "--schedulers", required = true, paramLabel = "A,B,...",
-            description = "Schedulers: greedy, greedy-lifo, hlfet (offline), ws, ws-p2c, ws-half, ws-rr, ws-cont, or all.")
+    @Option(names = "--schedulers", required = true, paramLabel = "A,B,...", completionCandidates = SchedulerNames.class,
+            description = "Schedulers, comma-separated: ${COMPLETION-CANDIDATES}, or all.")
     String schedulerArg;
 
     @Option(names = "--procs", defaultValue = "1,2,4,..,1024", paramLabel = "LIST",

@@ -2,7 +2,6 @@ package org.wsched.sim.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.io.DagFile;
 import picocli.CommandLine.Command;
@@ -17,8 +16,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dag", required = true, paramLabel = "SPEC", description = "The task graph (see 'wsched-sim list').")
-    String dag;
+    @picocli.CommandLine.Mixin
+    DagOption dag = new DagOption();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
@@ -26,7 +25,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPaths.file("--out", out);
-        TaskGraph g = DagSpecs.load(dag);
+        TaskGraph g = dag.load();
         DagFile.write(g, out);
         spec.commandLine().getOut().printf("wrote %,d nodes and %,d edges to %s%n", g.nodeCount(), g.edgeCount(), out);
         spec.commandLine().getOut().flush();

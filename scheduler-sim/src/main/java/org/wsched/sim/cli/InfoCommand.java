@@ -2,7 +2,6 @@ package org.wsched.sim.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.report.GraphInfo;
 import org.wsched.sim.report.OutputFormat;
@@ -18,9 +17,8 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dag", required = true, paramLabel = "SPEC",
-            description = "The task graph: a generator or a file to read (the forms are listed below).")
-    String dag;
+    @picocli.CommandLine.Mixin
+    DagOption dag = new DagOption();
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -30,10 +28,10 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat output = Args.format(spec, format, OutputFormat.TABLE, OutputFormat.JSON);
         long t0 = System.nanoTime();
-        TaskGraph g = DagSpecs.load(dag);
+        TaskGraph g = dag.load();
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
-        output.print(out, GraphInfo.of(dag, g, loadMillis));
+        output.print(out, GraphInfo.of(dag.spec, g, loadMillis));
         out.flush();
         return 0;
     }

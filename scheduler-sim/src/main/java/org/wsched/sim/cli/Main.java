@@ -2,6 +2,8 @@ package org.wsched.sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.io.DagInputException;
 import picocli.CommandLine;
@@ -50,15 +52,17 @@ public final class Main implements Runnable {
         return "input/output failed: " + io.getMessage();
     }
 
-    /** Ends the help of every command that takes {@code --dag} with the dag spec forms ({@link DagSpecs#FORMS}). */
-    private static void listDagFormsInHelp(CommandLine cl) {
-        StringBuilder footer = new StringBuilder("%nDag specs (--dag):%n");
-        for (String f : DagSpecs.FORMS) {
-            footer.append("  ").append(f.replace("%", "%%")).append("%n");
+    /** Ends the help of every command that takes {@code --dag} with the dag kinds ({@link DagSpecs#KINDS}). */
+    private static void listDagKindsInHelp(CommandLine cl) {
+        List<String> names = new ArrayList<>();
+        for (DagSpecs.Kind k : DagSpecs.KINDS) {
+            names.addAll(k.names());
         }
+        String footer = "%nDag specs are KIND:ARGS with KIND one of " + String.join(", ", names)
+                + " ('wsched-sim list' shows each form).";
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getCommandSpec().findOption("--dag") != null) {
-                sub.getCommandSpec().usageMessage().footer(footer.toString());
+                sub.getCommandSpec().usageMessage().footer(footer);
             }
         }
     }
@@ -67,7 +71,7 @@ public final class Main implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
         CommandLine cl = new CommandLine(new Main());
-        listDagFormsInHelp(cl);
+        listDagKindsInHelp(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

@@ -25,10 +25,8 @@ final class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dag", required = true, paramLabel = "SPEC",
-            description = "The task graph, usually trace:PATH (a wsched-dag file written by Trace.writeDag); "
-                    + "'wsched-sim list' shows every form.")
-    String dag;
+    @picocli.CommandLine.Mixin
+    DagOption dag = new DagOption();
 
     @Option(names = "--burden", paramLabel = "TICKS",
             description = "Burden charged to every continuation edge after a spawn and every join edge, in the "
@@ -47,12 +45,12 @@ final class ProfileCommand implements Callable<Integer> {
         OutputFormat output = Args.format(spec, format, OutputFormat.TABLE, OutputFormat.JSON);
         Args.check(spec, burden == null || burden >= 0,
                 "Invalid value for option '--burden': must be >= 0, was " + burden);
-        TaskGraph g = DagSpecs.load(dag);
+        TaskGraph g = dag.load();
         long overhead = strandOverhead.ticks(spec, g);
         g = g.withCostsReducedBy(overhead);
         Profile p = Profile.of(g, burden != null ? burden : Profile.defaultBurden(g.timeUnit()));
         PrintWriter out = spec.commandLine().getOut();
-        ProfileReport.of(dag, DagSpecs.headerComments(dag), p, overhead, burden != null).print(output, out);
+        ProfileReport.of(dag.spec, DagSpecs.headerComments(dag.spec), p, overhead, burden != null).print(output, out);
         out.flush();
         return 0;
     }

@@ -8,7 +8,6 @@ import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.ScheduleRecord;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
-import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.metrics.EventEstimate;
 import org.wsched.sim.metrics.RunResult;
@@ -30,12 +29,11 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dag", required = true, paramLabel = "SPEC",
-            description = "The task graph (see 'wsched-sim list').")
-    String dag;
+    @picocli.CommandLine.Mixin
+    DagOption dag = new DagOption();
 
     @Option(names = "--scheduler", required = true, paramLabel = "NAME", converter = Args.SchedulerConverter.class,
-            description = "greedy, greedy-lifo, hlfet (offline), ws, ws-p2c, ws-half, ws-rr or ws-cont.")
+            completionCandidates = SchedulerNames.class, description = "One of ${COMPLETION-CANDIDATES}.")
     SchedulerPolicy scheduler;
 
     @Option(names = "--procs", required = true, paramLabel = "P", description = "Number of processors.")
@@ -85,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         Args.check(spec, available <= procs, "Invalid value for option '--available': must be at most --procs ("
                 + procs + "), was " + available);
         SimConfig config = SimConfig.of(procs, seed, stealLatency, available, multiprogramming.quantumOrZero());
-        TaskGraph g = strandOverhead.apply(spec, DagSpecs.load(dag));
+        TaskGraph g = strandOverhead.apply(spec, dag.load());
         if (gantt != null) {
             GanttChart.check(gantt, g, procs);
         }
@@ -96,9 +94,9 @@ final class RunCommand implements Callable<Integer> {
         }
         ScheduleRecord record = scheduleOut != null || gantt != null ? new ScheduleRecord(g.nodeCount()) : null;
         RunStats stats = Simulator.run(g, scheduler, config, record);
-        RunResult r = RunResult.of(dag, scheduler.name(), g, config, stats);
+        RunResult r = RunResult.of(dag.spec, scheduler.name(), g, config, stats);
         String title = scheduler.label() + ", P=" + procs + (config.multiprogrammed() ? " (PA=" + config.available()
-                + ", quantum " + config.quantum() + ")" : "") + ", seed " + seed + ": " + ChartStyle.shortName(dag);
+                + ", quantum " + config.quantum() + ")" : "") + ", seed " + seed + ": " + ChartStyle.shortName(dag.spec);
         if (scheduleOut != null) {
             String command = "wsched-sim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             ChromeTrace.write(scheduleOut, g, record, procs, stats.makespan(), title,
