@@ -60,18 +60,10 @@ public final class DagSpecs {
                     "uts:bin:b0=B,q=Q,m=M,seed=S  UTS binomial tree"),
             generator("layered", DagSpecs::layered,
                     "layered:layers=L,width=W,p=P,cost=LO-HI,seed=S   random layered graph"),
-            generator("seriesparallel", (s, a) -> {
-                SpecParams p = SpecParams.parse(s, a, List.of("n", "p", "cost", "seed"));
-                long[] c = p.getRange("cost", DEFAULT_COST);
-                return RandomGraphs.seriesParallel(p.getInt("n", 100, 1, 20_000_000), p.getDouble("p", 0.5, 0, 1),
-                        c[0], c[1], seed(p));
-            }, "seriesparallel:n=N,p=P,cost=LO-HI,seed=S         random series-parallel graph"),
-            generator("random", (s, a) -> {
-                SpecParams p = SpecParams.parse(s, a, List.of("n", "p", "cost", "seed"));
-                long[] c = p.getRange("cost", DEFAULT_COST);
-                return RandomGraphs.random(p.getInt("n", 100, 1, 20_000), p.getDouble("p", 0.05, 0, 1),
-                        c[0], c[1], seed(p));
-            }, "random:n=N,p=P,cost=LO-HI,seed=S                 random DAG (edge i->j w.p. P)"),
+            generator("seriesparallel", (s, a) -> nodesEdgeChance(s, a, 20_000_000, 0.5, RandomGraphs::seriesParallel),
+                    "seriesparallel:n=N,p=P,cost=LO-HI,seed=S         random series-parallel graph"),
+            generator("random", (s, a) -> nodesEdgeChance(s, a, 20_000, 0.05, RandomGraphs::random),
+                    "random:n=N,p=P,cost=LO-HI,seed=S                 random DAG (edge i->j w.p. P)"),
             new Kind(List.of("stg"), List.of("stg:PATH                  Standard Task Graph Set file"),
                     List.of(".stg"), (s, a) -> StgReader.read(path(s, a))),
             new Kind(List.of("wf"),
@@ -140,6 +132,19 @@ public final class DagSpecs {
             throw new DagInputException("dag spec '" + s + "': layers * width must be at most 50,000,000");
         }
         return RandomGraphs.layered(layers, width, p.getDouble("p", 0.3, 0, 1), c[0], c[1], seed(p));
+    }
+
+    /** A random graph generator of n nodes, edge chance p, costs lo..hi. */
+    @FunctionalInterface
+    private interface RandomGraph {
+        TaskGraph build(int n, double p, long lo, long hi, long seed);
+    }
+
+    /** A graph of {@code n=N,p=P,cost=LO-HI,seed=S} (N at most {@code maxN}, P by default {@code defaultP}). */
+    private static TaskGraph nodesEdgeChance(String s, String arg, int maxN, double defaultP, RandomGraph g) {
+        SpecParams p = SpecParams.parse(s, arg, List.of("n", "p", "cost", "seed"));
+        long[] c = p.getRange("cost", DEFAULT_COST);
+        return g.build(p.getInt("n", 100, 1, maxN), p.getDouble("p", defaultP, 0, 1), c[0], c[1], seed(p));
     }
 
     private static long seed(SpecParams p) {

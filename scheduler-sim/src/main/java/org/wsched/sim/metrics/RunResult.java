@@ -1,12 +1,12 @@
 package org.wsched.sim.metrics;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Sweep;
 import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.util.KeyValues;
 
 /**
  * Everything reported for one simulated run: the graph's work and span, the makespan, the
@@ -131,38 +131,9 @@ public record RunResult(String dag, String scheduler, int procs, long seed, long
 
     /** All reported values under the keys of {@link #KEYS}, in that order. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dag", dag);
-        m.put("scheduler", scheduler);
-        m.put("procs", procs);
-        m.put("seed", seed);
-        m.put("stealLatency", stealLatency);
-        m.put("timeUnit", timeUnit);
-        m.put("nodes", nodes);
-        m.put("edges", edges);
-        m.put("work", work);
-        m.put("span", span);
-        m.put("parallelism", parallelism());
-        m.put("makespan", makespan);
-        m.put("lowerBound", lowerBound);
-        m.put("grahamBound", grahamBound);
-        m.put("ratioToLowerBound", ratioToLowerBound());
-        m.put("ratioToWorkPlusSpan", ratioToWorkPlusSpan());
-        m.put("speedup", speedup());
-        m.put("efficiency", efficiency());
-        m.put("utilization", utilization());
-        m.put("stealAttempts", stealAttempts);
-        m.put("steals", steals);
-        m.put("stealAttemptsPerPSpan", stealAttemptsPerPSpan());
-        m.put("idleTicks", idleTicks);
-        m.put("busyMin", busyMin);
-        m.put("busyMax", busyMax);
-        m.put("busyMean", busyMean());
-        m.put("imbalance", imbalance());
-        m.put("available", available);
-        m.put("quantum", quantum);
-        m.put("abpBound", abpBound());
-        m.put("ratioToAbpBound", ratioToAbpBound());
-        return m;
+        return KeyValues.zip(KEYS, dag, scheduler, procs, seed, stealLatency, timeUnit, nodes, edges, work, span,
+                parallelism(), makespan, lowerBound, grahamBound, ratioToLowerBound(), ratioToWorkPlusSpan(),
+                speedup(), efficiency(), utilization(), stealAttempts, steals, stealAttemptsPerPSpan(), idleTicks,
+                busyMin, busyMax, busyMean(), imbalance(), available, quantum, abpBound(), ratioToAbpBound());
     }
 }

@@ -35,54 +35,56 @@ public final class CentralQueuePolicy implements SchedulerPolicy {
         return lifo ? new Stack(queue) : new Fifo(queue);
     }
 
-    private static final class Fifo implements ReadyWork {
-        private final int[] queue;
-        private int head;
-        private int tail;
+    /** The ready nodes in an array of n, appended in the order they become ready. */
+    private abstract static class Queue implements ReadyWork {
+        final int[] nodes;
+        /** One past the last appended node. */
+        int end;
 
-        Fifo(int[] queue) {
-            this.queue = queue;
+        Queue(int[] nodes) {
+            this.nodes = nodes;
         }
 
         @Override
-        public void enabled(int proc, int[] nodes, byte[] edgeKinds, int count) {
-            System.arraycopy(nodes, 0, queue, tail, count);
-            tail += count;
-        }
-
-        @Override
-        public int takeLocal(int proc) {
-            return head < tail ? queue[head++] : -1;
-        }
-
-        @Override
-        public boolean hasReadyWork() {
-            return head < tail;
+        public void enabled(int proc, int[] ready, byte[] edgeKinds, int count) {
+            System.arraycopy(ready, 0, nodes, end, count);
+            end += count;
         }
     }
 
-    private static final class Stack implements ReadyWork {
-        private final int[] stack;
-        private int size;
+    /** First in, first out: takes from the front. */
+    private static final class Fifo extends Queue {
+        private int head;
 
-        Stack(int[] stack) {
-            this.stack = stack;
-        }
-
-        @Override
-        public void enabled(int proc, int[] nodes, byte[] edgeKinds, int count) {
-            System.arraycopy(nodes, 0, stack, size, count);
-            size += count;
+        Fifo(int[] nodes) {
+            super(nodes);
         }
 
         @Override
         public int takeLocal(int proc) {
-            return size > 0 ? stack[--size] : -1;
+            return head < end ? nodes[head++] : -1;
         }
 
         @Override
         public boolean hasReadyWork() {
-            return size > 0;
+            return head < end;
+        }
+    }
+
+    /** Last in, first out: takes from the end. */
+    private static final class Stack extends Queue {
+        Stack(int[] nodes) {
+            super(nodes);
+        }
+
+        @Override
+        public int takeLocal(int proc) {
+            return end > 0 ? nodes[--end] : -1;
+        }
+
+        @Override
+        public boolean hasReadyWork() {
+            return end > 0;
         }
     }
 }

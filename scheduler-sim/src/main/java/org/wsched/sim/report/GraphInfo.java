@@ -1,8 +1,8 @@
 package org.wsched.sim.report;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wsched.sim.graph.TaskGraph;
+import org.wsched.sim.util.KeyValues;
 
 /** The {@code info} report of one graph: size, work, span, parallelism and shape. */
 public final class GraphInfo {
@@ -31,20 +31,10 @@ public final class GraphInfo {
             }
             maxOut = Math.max(maxOut, out);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dag", dag);
-        m.put("nodes", g.nodeCount());
-        m.put("edges", g.edgeCount());
-        m.put("work", g.work());
-        m.put("span", g.span());
-        m.put("parallelism", g.parallelism());
-        m.put("timeUnit", g.timeUnit());
-        m.put("sources", sources);
-        m.put("sinks", sinks);
-        m.put("maxOutDegree", maxOut);
-        m.put("spawnTreeKinds", g.hasKinds());
-        m.put("bytesPerNode", g.nodeCount() == 0 ? 0 : (double) g.memoryBytes() / g.nodeCount());
-        m.put("loadMillis", loadMillis);
-        return m;
+        return KeyValues.of("dag", dag, "nodes", g.nodeCount(), "edges", g.edgeCount(), "work", g.work(),
+                "span", g.span(), "parallelism", g.parallelism(), "timeUnit", g.timeUnit(), "sources", sources,
+                "sinks", sinks, "maxOutDegree", maxOut, "spawnTreeKinds", g.hasKinds(),
+                "bytesPerNode", g.nodeCount() == 0 ? 0 : (double) g.memoryBytes() / g.nodeCount(),
+                "loadMillis", loadMillis);
     }
 }

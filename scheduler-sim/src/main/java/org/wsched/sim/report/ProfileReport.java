@@ -2,11 +2,11 @@ package org.wsched.sim.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wsched.sim.metrics.Profile;
+import org.wsched.sim.util.KeyValues;
 
 /**
  * The {@code profile} report of one graph: work, span, parallelism, burdened span and
@@ -49,33 +49,18 @@ public record ProfileReport(String dag, List<String> header, Profile profile, lo
     /** The JSON keys and values, in order. */
     public Map<String, Object> toMap() {
         Profile p = profile;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dag", dag);
-        m.put("header", header);
-        m.put("timeUnit", p.timeUnit());
-        m.put("strandOverhead", strandOverhead);
-        m.put("strands", p.nodes());
-        m.put("edges", p.edges());
-        m.put("spawns", p.spawns());
-        m.put("continuations", p.continuations());
-        m.put("syncs", p.syncs());
-        m.put("work", p.work());
-        m.put("span", p.span());
-        m.put("parallelism", p.parallelism());
-        m.put("burden", p.burden());
-        m.put("burdenedSpan", p.burdenedSpan());
-        m.put("burdenedParallelism", p.burdenedParallelism());
-        m.put("spawnTreeKinds", p.hasKinds());
+        Map<String, Object> m = KeyValues.of("dag", dag, "header", header, "timeUnit", p.timeUnit(),
+                "strandOverhead", strandOverhead, "strands", p.nodes(), "edges", p.edges(), "spawns", p.spawns(),
+                "continuations", p.continuations(), "syncs", p.syncs(), "work", p.work(), "span", p.span(),
+                "parallelism", p.parallelism(), "burden", p.burden(), "burdenedSpan", p.burdenedSpan(),
+                "burdenedParallelism", p.burdenedParallelism(), "spawnTreeKinds", p.hasKinds());
         if (note != null) {
             m.put("note", note);
         }
         List<Map<String, Object>> est = new ArrayList<>();
         for (int procs = 1; procs <= MAX_PROCS; procs *= 2) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("procs", procs);
-            e.put("speedupLower", p.speedupLower(procs));
-            e.put("speedupUpper", p.speedupUpper(procs));
-            est.add(e);
+            est.add(KeyValues.of("procs", procs, "speedupLower", p.speedupLower(procs),
+                    "speedupUpper", p.speedupUpper(procs)));
         }
         m.put("speedupEstimate", est);
         return m;

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.wsched.sim.util.KeyValues;
 
 /**
  * Where a result came from, written into results.json and the report: the wsched version, the
@@ -36,14 +36,8 @@ public record Provenance(String version, String commit, String jdk, String comma
 
     /** The fields in order, for JSON. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("wschedVersion", version);
-        m.put("gitCommit", commit);
-        m.put("jdk", jdk);
-        m.put("command", command);
-        m.put("seeds", seeds);
-        m.put("date", date);
-        return m;
+        return KeyValues.of("wschedVersion", version, "gitCommit", commit, "jdk", jdk, "command", command,
+                "seeds", seeds, "date", date);
     }
 
     /** The wsched version the simulator was built as. */
