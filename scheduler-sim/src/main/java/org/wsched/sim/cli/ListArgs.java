@@ -46,14 +46,21 @@ final class ListArgs {
         }
     }
 
+    /** The non-empty comma-separated items of {@code arg}, stripped. */
+    private static List<String> items(String arg) {
+        List<String> out = new ArrayList<>();
+        for (String piece : arg.split(",")) {
+            if (!piece.isBlank()) {
+                out.add(piece.strip());
+            }
+        }
+        return out;
+    }
+
     /** Parses steal latencies {@code 1} or {@code 1,10,100}: each ≥ 1 tick; sorted, without duplicates. */
     static List<Long> latencies(String arg) {
         TreeSet<Long> out = new TreeSet<>();
-        for (String piece : arg.split(",")) {
-            String it = piece.strip();
-            if (it.isEmpty()) {
-                continue;
-            }
+        for (String it : items(arg)) {
             long x;
             try {
                 x = Long.parseLong(it);
@@ -76,11 +83,7 @@ final class ListArgs {
     /** Parses {@code greedy,ws,...}; an unknown name lists the valid ones. */
     static List<SchedulerPolicy> schedulers(String arg) {
         List<SchedulerPolicy> out = new ArrayList<>();
-        for (String name : arg.split(",")) {
-            String n = name.strip();
-            if (n.isEmpty()) {
-                continue;
-            }
+        for (String n : items(arg)) {
             if (n.equals("all")) {
                 out.addAll(Schedulers.all());
                 continue;

@@ -3,6 +3,7 @@ package org.wsched.sim.gen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.wsched.sim.io.DagInputException;
 
 /**
@@ -53,21 +54,7 @@ public final class SpecParams {
 
     /** A long parameter in [min, max], or {@code dflt} if absent. */
     public long getLong(String key, long dflt, long min, long max) {
-        String v = values.get(key);
-        if (v == null) {
-            return dflt;
-        }
-        long x;
-        try {
-            x = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new DagInputException("dag spec '" + spec + "': " + key + " must be an integer, was '" + v + "'");
-        }
-        if (x < min || x > max) {
-            throw new DagInputException("dag spec '" + spec + "': " + key + " must be in " + min + ".." + max
-                    + ", was " + x);
-        }
-        return x;
+        return inRange(key, dflt, min, max, Long::valueOf, "an integer");
     }
 
     /** An int parameter in [min, max], or {@code dflt} if absent. */
@@ -77,17 +64,26 @@ public final class SpecParams {
 
     /** A double parameter in [min, max], or {@code dflt} if absent. */
     public double getDouble(String key, double dflt, double min, double max) {
+        return inRange(key, dflt, min, max, Double::valueOf, "a number");
+    }
+
+    /**
+     * Parameter {@code key} parsed by {@code parse} (which throws NumberFormatException if it is
+     * not {@code what}), checked to lie in [min, max]; {@code dflt} if absent.
+     */
+    private <T extends Comparable<T>> T inRange(String key, T dflt, T min, T max, Function<String, T> parse,
+                                               String what) {
         String v = values.get(key);
         if (v == null) {
             return dflt;
         }
-        double x;
+        T x;
         try {
-            x = Double.parseDouble(v);
+            x = parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new DagInputException("dag spec '" + spec + "': " + key + " must be a number, was '" + v + "'");
+            throw new DagInputException("dag spec '" + spec + "': " + key + " must be " + what + ", was '" + v + "'");
         }
-        if (!(x >= min && x <= max)) {
+        if (!(x.compareTo(min) >= 0 && x.compareTo(max) <= 0)) {
             throw new DagInputException("dag spec '" + spec + "': " + key + " must be in " + min + ".." + max
                     + ", was " + v);
         }

@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 
@@ -81,43 +85,36 @@ class WfCommonsReaderTest {
                 + "{\"name\": \"a\", \"parents\": []}]}}", "at $.workflow.tasks[0]: missing field runtimeInSeconds");
     }
 
-    @Test
-    void missingRuntime() throws IOException {
-        expectError(small().replace("\"runtimeInSeconds\": 2.0, ", ""),
-                "at $.workflow.execution.tasks[2]: missing field runtimeInSeconds (task \"work_0003\")");
+    /**
+     * Edits of the small workflow that break it: what is replaced, by what, and what the error
+     * says (parts separated by |).
+     */
+    static Stream<Arguments> brokenEdits() {
+        return Stream.of(
+                Arguments.of("missing runtime", "\"runtimeInSeconds\": 2.0, ", "",
+                        "at $.workflow.execution.tasks[2]: missing field runtimeInSeconds (task \"work_0003\")"),
+                Arguments.of("task without execution entry",
+                        "{\"id\": \"work_0003\", \"runtimeInSeconds\": 2.0, \"coreCount\": 1},", "",
+                        "at $.workflow.execution.tasks: task \"work_0003\"|has no entry with runtimeInSeconds"),
+                Arguments.of("unknown parent", "\"parents\": [\"split_0001\"], \"children\": [\"merge_0004\"],\n"
+                                + "         \"inputFiles\": [\"b.txt\"]",
+                        "\"parents\": [\"splitt\"], \"children\": [\"merge_0004\"],\n         \"inputFiles\": [\"b.txt\"]",
+                        "at $.workflow.specification.tasks[2].parents[0]: unknown task id \"splitt\""),
+                Arguments.of("duplicate id", "\"id\": \"work_0003\", \"parents\"", "\"id\": \"work_0002\", \"parents\"",
+                        "at $.workflow.specification.tasks[2].id: duplicate task id \"work_0002\""),
+                Arguments.of("negative runtime", "\"runtimeInSeconds\": 4.25", "\"runtimeInSeconds\": -4.25",
+                        "at $.workflow.execution.tasks[1].runtimeInSeconds: negative or invalid runtime -4.25"),
+                Arguments.of("cycle", "\"id\": \"split_0001\", \"parents\": []",
+                        "\"id\": \"split_0001\", \"parents\": [\"merge_0004\"]",
+                        "the dependencies have a cycle through task \"split_0001\""));
     }
 
-    @Test
-    void taskWithoutExecutionEntry() throws IOException {
-        expectError(small().replace("{\"id\": \"work_0003\", \"runtimeInSeconds\": 2.0, \"coreCount\": 1},", ""),
-                "at $.workflow.execution.tasks: task \"work_0003\"", "has no entry with runtimeInSeconds");
-    }
-
-    @Test
-    void unknownParent() throws IOException {
-        expectError(small().replace("\"parents\": [\"split_0001\"], \"children\": [\"merge_0004\"],\n"
-                        + "         \"inputFiles\": [\"b.txt\"]",
-                "\"parents\": [\"splitt\"], \"children\": [\"merge_0004\"],\n         \"inputFiles\": [\"b.txt\"]"),
-                "at $.workflow.specification.tasks[2].parents[0]: unknown task id \"splitt\"");
-    }
-
-    @Test
-    void duplicateId() throws IOException {
-        expectError(small().replace("\"id\": \"work_0003\", \"parents\"", "\"id\": \"work_0002\", \"parents\""),
-                "at $.workflow.specification.tasks[2].id: duplicate task id \"work_0002\"");
-    }
-
-    @Test
-    void negativeRuntime() throws IOException {
-        expectError(small().replace("\"runtimeInSeconds\": 4.25", "\"runtimeInSeconds\": -4.25"),
-                "at $.workflow.execution.tasks[1].runtimeInSeconds: negative or invalid runtime -4.25");
-    }
-
-    @Test
-    void cycle() throws IOException {
-        expectError(small().replace("\"id\": \"split_0001\", \"parents\": []",
-                        "\"id\": \"split_0001\", \"parents\": [\"merge_0004\"]"),
-                "the dependencies have a cycle through task \"split_0001\"");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenEdits")
+    void brokenWorkflowsNameWhereAndWhat(String name, String replaced, String by, String expected) throws IOException {
+        String json = small();
+        assertThat(json).as("the edit's target is in " + SMALL).contains(replaced);
+        expectError(json.replace(replaced, by), expected.split("\\|"));
     }
 
     @Test
