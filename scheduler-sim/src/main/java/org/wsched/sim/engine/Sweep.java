@@ -58,6 +58,23 @@ public final class Sweep {
     public record Run(Dag dag, SchedulerPolicy scheduler, SimConfig config, RunStats stats) {
     }
 
+    /** One run with every node's schedule recorded: its scheduler, the record and the makespan. */
+    public record Recorded(SchedulerPolicy scheduler, ScheduleRecord record, long makespan) {
+    }
+
+    /**
+     * Runs each of {@code schedulers} once on {@code dag} with {@code config}, recording the
+     * schedules (for charts over time, such as utilisation).
+     */
+    public static List<Recorded> recordEach(Dag dag, List<SchedulerPolicy> schedulers, SimConfig config) {
+        List<Recorded> out = new ArrayList<>();
+        for (SchedulerPolicy s : schedulers) {
+            ScheduleRecord rec = new ScheduleRecord(dag.graph().nodeCount());
+            out.add(new Recorded(s, rec, Simulator.run(dag.graph(), s, config, rec).makespan()));
+        }
+        return out;
+    }
+
     /**
      * Runs the sweep.
      *

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Sweep;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.metrics.RunResult;
@@ -53,8 +54,10 @@ public record SweepReport(Path out, Provenance provenance, Sweep.Plan plan, Stri
             List<double[]> mine = measuredOf(i, dags.get(i), graphs.get(i), summary, table);
             if (perDag) {
                 Charts.write(summary, dags.get(i), i + 1, out, mine, format);
-                Utilisation.writeChart(dags.get(i), i + 1, graphs.get(i), plan.schedulers(), last(plan.procs()),
-                        plan.latencies().get(0), plan.seeds().get(0), out, format);
+                int procs = last(plan.procs());
+                List<Sweep.Recorded> runs = Sweep.recordEach(plan.dags().get(i), plan.schedulers(),
+                        new SimConfig(procs, plan.seeds().get(0), plan.latencies().get(0)));
+                Utilisation.writeChart(dags.get(i), i + 1, graphs.get(i), runs, procs, out, format);
                 charting.done(1);
             }
         }

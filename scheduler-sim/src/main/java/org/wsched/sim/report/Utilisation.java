@@ -8,10 +8,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.wsched.sim.engine.ScheduleRecord;
-import org.wsched.sim.engine.SimConfig;
-import org.wsched.sim.engine.Simulator;
+import org.wsched.sim.engine.Sweep;
 import org.wsched.sim.graph.TaskGraph;
-import org.wsched.sim.policy.SchedulerPolicy;
 
 /**
  * Utilisation over time: the fraction of the P processors running a node, averaged over equal
@@ -66,25 +64,23 @@ public final class Utilisation {
     }
 
     /**
-     * Runs each of {@code schedulers} once on {@code g} (P, latency and seed given) and writes
-     * the chart {@code utilisation-I-SLUG} into {@code dir}.
+     * Writes the chart {@code utilisation-I-SLUG} of {@code runs} (recorded runs of dag
+     * {@code index} on P processors) into {@code dir}.
      */
-    public static void writeChart(String dag, int index, TaskGraph g, List<SchedulerPolicy> schedulers, int procs,
-                                  long latency, long seed, Path dir, ChartFormat format) throws IOException {
+    public static void writeChart(String dag, int index, TaskGraph g, List<Sweep.Recorded> runs, int procs, Path dir,
+                                  ChartFormat format) throws IOException {
         XYChart c = ChartStyle.chart("Utilisation at P = " + procs + ": " + ChartStyle.shortName(dag),
                 "time (" + HtmlDagSection.unitText(g.timeUnit()) + ")", "busy processors / P");
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.05);
-        for (SchedulerPolicy s : schedulers) {
-            ScheduleRecord rec = new ScheduleRecord(g.nodeCount());
-            long makespan = Simulator.run(g, s, new SimConfig(procs, seed, latency), rec).makespan();
-            if (makespan == 0) {
+        for (Sweep.Recorded r : runs) {
+            if (r.makespan() == 0) {
                 continue;
             }
-            double[][] tu = overTime(g, rec, procs, makespan, BUCKETS);
-            XYSeries line = c.addSeries(s.label(), stepX(tu[0], makespan), stepY(tu[1]));
-            ChartStyle.styleSeries(line, s.name());
+            double[][] tu = overTime(g, r.record(), procs, r.makespan(), BUCKETS);
+            XYSeries line = c.addSeries(r.scheduler().label(), stepX(tu[0], r.makespan()), stepY(tu[1]));
+            ChartStyle.styleSeries(line, r.scheduler().name());
             line.setMarker(SeriesMarkers.NONE);
         }
         if (!c.getSeriesMap().isEmpty()) {
