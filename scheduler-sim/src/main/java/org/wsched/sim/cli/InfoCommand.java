@@ -1,25 +1,16 @@
 package org.wsched.sim.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.report.GraphInfo;
 import org.wsched.sim.report.OutputFormat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code info --dag SPEC}: nodes, edges, work, span, parallelism and shape of a graph ({@link GraphInfo}). */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Prints nodes, edges, work, span and parallelism of a task graph.")
-final class InfoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    DagOption dag = new DagOption();
-
+final class InfoCommand extends GraphCommand {
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -28,10 +19,10 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat output = Args.format(spec, format, OutputFormat.TABLE, OutputFormat.JSON);
         long t0 = System.nanoTime();
-        TaskGraph g = dag.load();
+        TaskGraph g = loadGraph();
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
-        output.print(out, GraphInfo.of(dag.spec, g, loadMillis));
+        output.print(out, GraphInfo.of(dag, g, loadMillis));
         out.flush();
         return 0;
     }

@@ -2,7 +2,6 @@ package org.wsched.sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.wsched.sim.engine.Kernel;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.ScheduleRecord;
@@ -18,20 +17,12 @@ import org.wsched.sim.report.GanttChart;
 import org.wsched.sim.report.OutputFormat;
 import org.wsched.sim.report.Provenance;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code run}: one simulated run, printed as a table, JSON or CSV. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulates one scheduler on one task graph with P processors.")
-final class RunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    DagOption dag = new DagOption();
-
+final class RunCommand extends GraphCommand {
     @Option(names = "--scheduler", required = true, paramLabel = "NAME", converter = Args.SchedulerConverter.class,
             completionCandidates = SchedulerNames.class, description = "One of ${COMPLETION-CANDIDATES}.")
     SchedulerPolicy scheduler;
@@ -83,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         Args.check(spec, available <= procs, "Invalid value for option '--available': must be at most --procs ("
                 + procs + "), was " + available);
         SimConfig config = SimConfig.of(procs, seed, stealLatency, available, multiprogramming.quantumOrZero());
-        TaskGraph g = strandOverhead.apply(spec, dag.load());
+        TaskGraph g = strandOverhead.apply(spec, loadGraph());
         if (gantt != null) {
             GanttChart.check(gantt, g, procs);
         }
@@ -94,9 +85,9 @@ final class RunCommand implements Callable<Integer> {
         }
         ScheduleRecord record = scheduleOut != null || gantt != null ? new ScheduleRecord(g.nodeCount()) : null;
         RunStats stats = Simulator.run(g, scheduler, config, record);
-        RunResult r = RunResult.of(dag.spec, scheduler.name(), g, config, stats);
+        RunResult r = RunResult.of(dag, scheduler.name(), g, config, stats);
         String title = scheduler.label() + ", P=" + procs + (config.multiprogrammed() ? " (PA=" + config.available()
-                + ", quantum " + config.quantum() + ")" : "") + ", seed " + seed + ": " + ChartStyle.shortName(dag.spec);
+                + ", quantum " + config.quantum() + ")" : "") + ", seed " + seed + ": " + ChartStyle.shortName(dag);
         if (scheduleOut != null) {
             String command = "wsched-sim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             ChromeTrace.write(scheduleOut, g, record, procs, stats.makespan(), title,
