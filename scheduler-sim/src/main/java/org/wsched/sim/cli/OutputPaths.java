@@ -19,17 +19,7 @@ final class OutputPaths {
             throw new IllegalArgumentException(option + " " + dir + " is a file; give a directory (it is created "
                     + "if missing)");
         }
-        Path blocker = fileAbove(dir);
-        if (blocker != null) {
-            throw new IllegalArgumentException("cannot create the " + option + " directory " + dir + ": " + blocker
-                    + " is a file, not a directory");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException | InvalidPathException e) {
-            throw new IllegalArgumentException("cannot create the " + option + " directory " + dir + ": "
-                    + reason(e) + "; give a directory you can write to");
-        }
+        create(dir, "the " + option + " directory " + dir, "; give a directory you can write to");
         if (!Files.isWritable(dir)) {
             throw new IllegalArgumentException("the " + option + " directory " + dir + " is not writable; give a "
                     + "directory you can write to");
@@ -58,17 +48,7 @@ final class OutputPaths {
             }
         }
         Path parent = file.toAbsolutePath().getParent();
-        Path blocker = fileAbove(file);
-        if (blocker != null) {
-            throw new IllegalArgumentException("cannot write " + option + " " + file + ": " + blocker
-                    + " is a file, not a directory");
-        }
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException | InvalidPathException e) {
-            throw new IllegalArgumentException("cannot create the directory " + parent + " for " + option + " " + file
-                    + ": " + reason(e));
-        }
+        create(parent, "the directory " + parent + " for " + option + " " + file, "");
         if (!Files.isWritable(parent)) {
             throw new IllegalArgumentException("cannot write " + option + " " + file + ": the directory " + parent
                     + " is not writable");
@@ -77,6 +57,22 @@ final class OutputPaths {
             throw new IllegalArgumentException(option + " " + file + " is not writable; give a file you can write to");
         }
         return file;
+    }
+
+    /**
+     * Creates directory {@code dir} ({@code what}, for messages) and its parents; fails naming
+     * the file in the way or the reason, followed by {@code advice}.
+     */
+    private static void create(Path dir, String what, String advice) {
+        Path blocker = fileAbove(dir);
+        if (blocker != null) {
+            throw new IllegalArgumentException("cannot create " + what + ": " + blocker + " is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | InvalidPathException e) {
+            throw new IllegalArgumentException("cannot create " + what + ": " + reason(e) + advice);
+        }
     }
 
     /** The first existing non-directory among the parents of {@code path}, or null. */

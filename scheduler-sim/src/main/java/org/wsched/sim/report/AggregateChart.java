@@ -46,22 +46,8 @@ public final class AggregateChart {
                         ? "max(⌈T1/P⌉, T∞)" : baseline + "'s makespan"));
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         ChartStyle.log2X(c);
-        for (Map.Entry<SeriesKey, List<Aggregate.Row>> e : bySeries.entrySet()) {
-            if (!e.getKey().drawn(latencies)) {
-                continue;
-            }
-            List<Aggregate.Row> rs = e.getValue();
-            rs.sort((a, b) -> Integer.compare(a.procs(), b.procs()));
-            double[] x = new double[rs.size()];
-            double[] y = new double[rs.size()];
-            double[] err = new double[rs.size()];
-            for (int i = 0; i < rs.size(); i++) {
-                x[i] = rs.get(i).procs();
-                y[i] = rs.get(i).mean();
-                err[i] = Double.isNaN(rs.get(i).halfWidth()) ? 0 : rs.get(i).halfWidth();
-            }
-            e.getKey().addTo(c, latencies, x, y, err);
-        }
+        SeriesKey.addAll(c, bySeries, latencies, Aggregate.Row::procs, r -> new double[] {r.procs(), r.mean(),
+            Double.isNaN(r.halfWidth()) ? 0 : r.halfWidth()});
         ChartFiles.save(c, dir.resolve(stem(metric)), format);
     }
 }

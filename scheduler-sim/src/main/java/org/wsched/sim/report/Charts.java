@@ -84,25 +84,11 @@ public final class Charts {
         }
         bound(c, "bound: T1 / max(T1/P, T∞)", px, best, Color.BLACK, efficiency);
         bound(c, "greedy guarantee: T1 / (T1/P + (1-1/P)·T∞)", px, graham, Color.GRAY, efficiency);
-        for (Map.Entry<SeriesKey, List<Summary.Row>> e : bySeries.entrySet()) {
-            if (!e.getKey().drawn(latencies)) {
-                continue;
-            }
-            List<Summary.Row> rs = e.getValue();
-            rs.sort((a, b) -> Integer.compare(a.procs(), b.procs()));
-            double[] x = new double[rs.size()];
-            double[] y = new double[rs.size()];
-            double[] err = new double[rs.size()];
-            for (int i = 0; i < rs.size(); i++) {
-                Summary.Row r = rs.get(i);
-                Summary.Stat st = efficiency ? r.efficiency() : r.speedup();
-                x[i] = r.procs();
-                y[i] = efficiency ? st.mean() : Math.log(st.mean()) / Math.log(2);
-                err[i] = efficiency ? (st.hasInterval() ? st.halfWidth() : 0)
-                        : ChartStyle.log2HalfWidth(st.mean(), st.halfWidth());
-            }
-            e.getKey().addTo(c, latencies, x, y, err);
-        }
+        SeriesKey.addAll(c, bySeries, latencies, Summary.Row::procs, r -> {
+            Summary.Stat st = efficiency ? r.efficiency() : r.speedup();
+            return new double[] {r.procs(), efficiency ? st.mean() : Math.log(st.mean()) / Math.log(2),
+                efficiency ? (st.hasInterval() ? st.halfWidth() : 0) : ChartStyle.log2HalfWidth(st.mean(), st.halfWidth())};
+        });
         if (!measured.isEmpty()) {
             double[] x = new double[measured.size()];
             double[] y = new double[measured.size()];

@@ -1,7 +1,11 @@
 package org.wsched.sim.report;
 
 import java.awt.BasicStroke;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.knowm.xchart.XYSeries;
 import org.wsched.sim.policy.Schedulers;
 
@@ -36,6 +40,31 @@ record SeriesKey(String scheduler, long stealLatency) {
      */
     void addTo(org.knowm.xchart.XYChart c, List<Long> latencies, double[] procs, double[] y, double[] err) {
         style(c.addSeries(name(latencies), ChartStyle.log2(procs), y, err), latencies);
+    }
+
+    /**
+     * Adds every drawn line of {@code bySeries} to {@code c}, each line's rows sorted by P;
+     * {@code point} gives a row's {x, y, 95% bar}.
+     */
+    static <R> void addAll(org.knowm.xchart.XYChart c, Map<SeriesKey, List<R>> bySeries, List<Long> latencies,
+                           ToIntFunction<R> procs, Function<R, double[]> point) {
+        for (Map.Entry<SeriesKey, List<R>> e : bySeries.entrySet()) {
+            if (!e.getKey().drawn(latencies)) {
+                continue;
+            }
+            List<R> rs = e.getValue();
+            rs.sort(Comparator.comparingInt(procs));
+            double[] x = new double[rs.size()];
+            double[] y = new double[rs.size()];
+            double[] err = new double[rs.size()];
+            for (int i = 0; i < rs.size(); i++) {
+                double[] xyErr = point.apply(rs.get(i));
+                x[i] = xyErr[0];
+                y[i] = xyErr[1];
+                err[i] = xyErr[2];
+            }
+            e.getKey().addTo(c, latencies, x, y, err);
+        }
     }
 
     /** Styles {@code s} as this key's line. */
