@@ -64,7 +64,7 @@ final class OutputPaths {
      * the file in the way or the reason, followed by {@code advice}.
      */
     private static void create(Path dir, String what, String advice) {
-        Path blocker = fileAbove(dir);
+        Path blocker = Files.exists(dir) && !Files.isDirectory(dir) ? dir : fileAbove(dir);
         if (blocker != null) {
             throw new IllegalArgumentException("cannot create " + what + ": " + blocker + " is a file, not a directory");
         }
