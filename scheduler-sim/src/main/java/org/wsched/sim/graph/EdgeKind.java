@@ -1,10 +1,11 @@
 package org.wsched.sim.graph;
 
-import java.util.Locale;
+import org.wsched.dag.DagFormat;
 
 /**
  * What a dependency edge stands for in a spawn tree. Continuation and join edges are the ones a
- * burdened-span computation charges with the cost of migrating work.
+ * burdened-span computation charges with the cost of migrating work. The constants stand in the
+ * order of the {@code wsched-dag} format's edge codes ({@link DagFormat#SERIAL} … {@link DagFormat#JOIN}).
  */
 public enum EdgeKind {
     /** Plain precedence (also the default for graphs without kinds). */
@@ -28,18 +29,14 @@ public enum EdgeKind {
         return VALUES[code];
     }
 
-    /** The lower-case name used in files. */
+    /** The name used in files ({@link DagFormat#EDGE_KINDS}). */
     public String token() {
-        return name().toLowerCase(Locale.ROOT);
+        return DagFormat.EDGE_KINDS.get(ordinal());
     }
 
     /** Parses a file token, or returns null if it names no kind. */
     public static EdgeKind parse(String token) {
-        for (EdgeKind k : VALUES) {
-            if (k.token().equals(token)) {
-                return k;
-            }
-        }
-        return null;
+        int code = DagFormat.edgeKindCode(token);
+        return code < 0 ? null : VALUES[code];
     }
 }

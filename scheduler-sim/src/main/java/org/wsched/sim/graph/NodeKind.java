@@ -1,10 +1,11 @@
 package org.wsched.sim.graph;
 
-import java.util.Locale;
+import org.wsched.dag.DagFormat;
 
 /**
  * What a node of a spawn-tree task graph stands for. Graphs without spawn-tree structure leave
- * every node a {@link #STRAND}.
+ * every node a {@link #STRAND}. The constants stand in the order of the {@code wsched-dag} format's
+ * node kinds ({@link DagFormat#NODE_KINDS}).
  */
 public enum NodeKind {
     /** A plain piece of serial work (also the default for graphs without kinds). */
@@ -28,18 +29,14 @@ public enum NodeKind {
         return VALUES[code];
     }
 
-    /** The lower-case name used in files. */
+    /** The name used in files ({@link DagFormat#NODE_KINDS}). */
     public String token() {
-        return name().toLowerCase(Locale.ROOT);
+        return DagFormat.NODE_KINDS.get(ordinal());
     }
 
     /** Parses a file token, or returns null if it names no kind. */
     public static NodeKind parse(String token) {
-        for (NodeKind k : VALUES) {
-            if (k.token().equals(token)) {
-                return k;
-            }
-        }
-        return null;
+        int code = DagFormat.nodeKindCode(token);
+        return code < 0 ? null : VALUES[code];
     }
 }
