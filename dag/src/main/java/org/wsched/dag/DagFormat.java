@@ -48,26 +48,6 @@ public final class DagFormat {
     }
 
     /**
-     * The code of the edge kind named {@code name}.
-     *
-     * @param name a name from {@link #EDGE_KINDS}
-     * @return its code, or −1 if it names no edge kind
-     */
-    public static int edgeKindCode(String name) {
-        return EDGE_KINDS.indexOf(name);
-    }
-
-    /**
-     * The code of the node kind named {@code name}.
-     *
-     * @param name a name from {@link #NODE_KINDS}
-     * @return its code, or −1 if it names no node kind
-     */
-    public static int nodeKindCode(String name) {
-        return NODE_KINDS.indexOf(name);
-    }
-
-    /**
      * Whether an edge of this kind is charged the burden in a burdened span: continuation and join
      * edges, where work migrates when it is stolen.
      *

@@ -59,12 +59,11 @@ class DagWriterTest {
     @Test
     void kindNamesAndCodesAgree() {
         assertThat(DagFormat.HEADER).isEqualTo("wsched-dag 1");
-        assertThat(DagFormat.edgeKindCode("continuation")).isEqualTo(DagFormat.CONTINUATION);
-        assertThat(DagFormat.edgeKindCode("join")).isEqualTo(DagFormat.JOIN);
-        assertThat(DagFormat.edgeKindCode("spawn")).isEqualTo(DagFormat.SPAWN);
-        assertThat(DagFormat.edgeKindCode("serial")).isEqualTo(DagFormat.SERIAL);
-        assertThat(DagFormat.edgeKindCode("strand")).isEqualTo(-1);
-        assertThat(DagFormat.nodeKindCode("strand")).isZero();
+        assertThat(DagFormat.EDGE_KINDS.indexOf("continuation")).isEqualTo(DagFormat.CONTINUATION);
+        assertThat(DagFormat.EDGE_KINDS.indexOf("join")).isEqualTo(DagFormat.JOIN);
+        assertThat(DagFormat.EDGE_KINDS.indexOf("spawn")).isEqualTo(DagFormat.SPAWN);
+        assertThat(DagFormat.EDGE_KINDS.get(DagFormat.SERIAL)).isEqualTo("serial");
+        assertThat(DagFormat.NODE_KINDS.get(0)).isEqualTo("strand");
         assertThat(DagFormat.isBurdened(DagFormat.JOIN)).isTrue();
         assertThat(DagFormat.isBurdened(DagFormat.SPAWN)).isFalse();
     }

@@ -28,15 +28,4 @@ public enum EdgeKind {
     public static EdgeKind ofCode(int code) {
         return VALUES[code];
     }
-
-    /** The name used in files ({@link DagFormat#EDGE_KINDS}). */
-    public String token() {
-        return DagFormat.EDGE_KINDS.get(ordinal());
-    }
-
-    /** Parses a file token, or returns null if it names no kind. */
-    public static EdgeKind parse(String token) {
-        int code = DagFormat.edgeKindCode(token);
-        return code < 0 ? null : VALUES[code];
-    }
 }

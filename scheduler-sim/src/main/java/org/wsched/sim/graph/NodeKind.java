@@ -28,15 +28,4 @@ public enum NodeKind {
     public static NodeKind ofCode(int code) {
         return VALUES[code];
     }
-
-    /** The name used in files ({@link DagFormat#NODE_KINDS}). */
-    public String token() {
-        return DagFormat.NODE_KINDS.get(ordinal());
-    }
-
-    /** Parses a file token, or returns null if it names no kind. */
-    public static NodeKind parse(String token) {
-        int code = DagFormat.nodeKindCode(token);
-        return code < 0 ? null : VALUES[code];
-    }
 }

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.wsched.dag.DagFormat;
 import org.wsched.dag.DagWriter;
 import org.wsched.sim.graph.EdgeKind;
@@ -63,13 +65,7 @@ public final class DagFile {
                     throw DagInputException.atLine(KIND, name, lineNo, "content after the 'end' line");
                 }
                 if (t.tokenEquals(0, "n")) {
-                    if (b == null) {
-                        throw DagInputException.atLine(KIND, name, lineNo, "node line before the 'nodes N' header");
-                    }
-                    if (t.count() < 3 || t.count() > 4) {
-                        throw DagInputException.atLine(KIND, name, lineNo,
-                                "a node line is 'n ID COST [KIND]', found '" + StgReader.abbreviate(line.strip()) + "'");
-                    }
+                    checkEntry(b != null, t, name, lineNo, line, "node", "a node line is 'n ID COST [KIND]'");
                     int v = nodeId(name, lineNo, t, 1, n, "node id");
                     if (definedOn[v] != 0) {
                         throw DagInputException.atLine(KIND, name, lineNo, "duplicate node id " + v
@@ -85,39 +81,18 @@ public final class DagFile {
                                 + cost + "; costs must be >= 0");
                     }
                     b.setCost(v, cost);
-                    if (t.count() == 4) {
-                        NodeKind k = NodeKind.parse(t.token(3));
-                        if (k == null) {
-                            throw DagInputException.atLine(KIND, name, lineNo, "unknown node kind '" + t.token(3)
-                                    + "'; valid: " + String.join(", ", DagFormat.NODE_KINDS));
-                        }
-                        b.setKind(v, k);
-                    }
+                    b.setKind(v, NodeKind.ofCode(kindCode(name, lineNo, t, DagFormat.NODE_KINDS, "node")));
                     definedOn[v] = lineNo;
                     defined++;
                 } else if (t.tokenEquals(0, "e")) {
-                    if (b == null) {
-                        throw DagInputException.atLine(KIND, name, lineNo, "edge line before the 'nodes N' header");
-                    }
-                    if (t.count() < 3 || t.count() > 4) {
-                        throw DagInputException.atLine(KIND, name, lineNo,
-                                "an edge line is 'e FROM TO [KIND]', found '" + StgReader.abbreviate(line.strip()) + "'");
-                    }
+                    checkEntry(b != null, t, name, lineNo, line, "edge", "an edge line is 'e FROM TO [KIND]'");
                     int from = nodeId(name, lineNo, t, 1, n, "edge source");
                     int to = nodeId(name, lineNo, t, 2, n, "edge target");
                     if (from == to) {
                         throw DagInputException.atLine(KIND, name, lineNo, "edge from node " + from
                                 + " to itself (a cycle)");
                     }
-                    EdgeKind k = EdgeKind.SERIAL;
-                    if (t.count() == 4) {
-                        k = EdgeKind.parse(t.token(3));
-                        if (k == null) {
-                            throw DagInputException.atLine(KIND, name, lineNo, "unknown edge kind '" + t.token(3)
-                                    + "'; valid: " + String.join(", ", DagFormat.EDGE_KINDS));
-                        }
-                    }
-                    b.addEdge(from, to, k);
+                    b.addEdge(from, to, EdgeKind.ofCode(kindCode(name, lineNo, t, DagFormat.EDGE_KINDS, "edge")));
                 } else if (t.tokenEquals(0, "end")) {
                     if (b == null) {
                         throw DagInputException.atLine(KIND, name, lineNo, "'end' before the 'nodes N' header");
@@ -181,8 +156,8 @@ public final class DagFile {
      * leading {@code #} and surrounding blanks: for example the runtime's
      * {@code recorded by wsched tracing: work-stealing pool, parallelism 2}. Reads only the header.
      */
-    public static java.util.List<String> headerComments(Path file) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public static List<String> headerComments(Path file) {
+        List<String> out = new ArrayList<>();
         try (BufferedReader in = InputFiles.openText(file, KIND)) {
             String line;
             int read = 0;
@@ -198,6 +173,31 @@ public final class DagFile {
             throw InputFiles.readFailure(KIND, file, 0, e);
         }
         return out;
+    }
+
+    /** Checks that a node or edge line comes after the 'nodes N' header and has three or four fields. */
+    private static void checkEntry(boolean declared, LineTokens t, String name, long lineNo, String line,
+                                   String what, String form) {
+        if (!declared) {
+            throw DagInputException.atLine(KIND, name, lineNo, what + " line before the 'nodes N' header");
+        }
+        if (t.count() < 3 || t.count() > 4) {
+            throw DagInputException.atLine(KIND, name, lineNo,
+                    form + ", found '" + StgReader.abbreviate(line.strip()) + "'");
+        }
+    }
+
+    /** The code of the optional fourth field, a kind from {@code kinds}; 0 (the default) if absent. */
+    private static int kindCode(String name, long lineNo, LineTokens t, List<String> kinds, String what) {
+        if (t.count() < 4) {
+            return 0;
+        }
+        int code = kinds.indexOf(t.token(3));
+        if (code < 0) {
+            throw DagInputException.atLine(KIND, name, lineNo, "unknown " + what + " kind '" + t.token(3)
+                    + "'; valid: " + String.join(", ", kinds));
+        }
+        return code;
     }
 
     private static int nodeId(String name, long lineNo, LineTokens t, int i, int n, String what) {
