@@ -171,7 +171,7 @@ abstract class AbstractPool extends ExecutorMethods {
     /**
      * Worker {@code w} joins {@code task} (not done yet): runs it if nobody has, else helps,
      * else blocks; uninterruptible (an interrupt is kept for the caller). The fast path lives in
-     * the subclass; everything slower goes through {@link #awaitDone}.
+     * the subclass; everything slower goes through {@link WaitLoop#awaitDone}.
      */
     abstract void awaitJoin(Worker w, Task<?> task);
 

@@ -263,7 +263,7 @@ public final class Frames extends FrameStack {
 
     /**
      * Helps (steals, preferably from the thief) while the thief runs {@code f}, nested at most
-     * {@link AbstractPool#WaitLoop.MAX_HELP_DEPTH} deep; otherwise spins, yields, then parks for at most a
+     * {@link WaitLoop#MAX_HELP_DEPTH} deep; otherwise spins, yields, then parks for at most a
      * millisecond at a time. The interrupt flag is cleared around the park (so an interrupted
      * worker parks instead of spinning) and restored on return.
      */

@@ -29,7 +29,7 @@ import org.wsched.internal.jfr.StealEvent;
  *   <li><b>Join</b>: take from the own deque's bottom until the joined task is done. The task
  *       is usually right there (LIFO) and runs inline. If it was stolen, the joiner
  *       <em>leapfrogs</em>: it steals from the thief, whose deque holds only the stolen task's
- *       descendants, then from anyone; helping nests at most {@value AbstractPool#WaitLoop.MAX_HELP_DEPTH}
+ *       descendants, then from anyone; helping nests at most {@value WaitLoop#MAX_HELP_DEPTH}
  *       deep, beyond which the joiner waits, so helping cannot pile up stack frames.
  *   <li><b>Idle worker</b>: its own deque, then the shared queue of submitted tasks (first, once
  *       every 16 turns, and from joins every 64 joins, so submitted tasks are not starved by local spawning), then steal
