@@ -11,34 +11,24 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
 import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.idle.SleepController;
-import org.wsched.internal.jfr.TaskRunEvent;
-import org.wsched.internal.jfr.WorkerSleepEvent;
 
 /**
- * The mechanism both pools share: worker threads and their run loop, the shared queue of
- * submitted tasks, the idle/sleep protocol, the {@link java.util.concurrent.ExecutorService}
- * life cycle and the statistics. Subclasses decide only where ready tasks go and where idle
- * workers look ({@link #spawn}, {@link #findWork}, {@link #awaitJoin}, {@link #hasVisibleWork},
- * {@link #shouldSplit}).
- *
- * <h2>Worker loop</h2>
- * {@code findWork → run it → repeat}; when nothing is found the worker idles through the
- * pool's {@link org.agrona.concurrent.IdleStrategy} (spin, yield, short parks) for
- * {@code idleRoundsBeforeSleep} rounds, then gets sleepy: it announces itself in the
- * {@link SleepController}, looks for work once more, naps briefly (covering publishers that
- * tested the fence-free sleeper hint at that moment), and then sleeps until woken. So a pool
- * with no work uses no CPU once its workers sleep.
+ * The pool core both pools share: the workers, the shared queue of submitted tasks, the
+ * {@link java.util.concurrent.ExecutorService} life cycle and submission path. The rest of the
+ * mechanism has a room of its own: the worker loop and how a task is run ({@link WorkerLoop}),
+ * the one wait loop of every join and get ({@link WaitLoop}), the idle cycle and sleep
+ * ({@link IdleCycle}, {@link org.wsched.internal.idle.SleepController}), the statistics
+ * ({@link PoolCounters}). Subclasses are policy: where ready tasks go and where idle workers look
+ * ({@link #pushChild}, {@link #findWork}, {@link #awaitJoin}, {@link #helpOnce},
+ * {@link #hasVisibleWork}, {@link #shouldSplit}).
  *
  * <h2>Life cycle</h2>
  * RUNNING → SHUTDOWN (no new submissions; accepted work finishes) → STOP (workers exit;
  * pending tasks are cancelled) → TERMINATED (every worker has exited). A SHUTDOWN pool stops
  * when the last worker to get sleepy finds every worker asleep, no submission in flight and
- * no work visible: no worker is running a task then, so none can create more.
+ * no work visible (see {@link IdleCycle}).
  */
 abstract class AbstractPool extends ExecutorMethods {
 
@@ -47,14 +37,6 @@ abstract class AbstractPool extends ExecutorMethods {
     static final int STOP = 2;
     static final int TERMINATED = 3;
 
-    /** Nested helping (running other tasks while joining) stops at this depth; the joiner then blocks. */
-    static final int MAX_HELP_DEPTH = 16;
-    /** The first, timed part of falling asleep (see class comment). */
-    static final long NAP_NANOS = 2_000_000L;
-    /** The longest a sleeping worker sleeps before it looks for work by itself (see sleepUntilWoken). */
-    static final long DEEP_SLEEP_NANOS = 1_000_000_000L;
-    /** A joining worker runs waiting submissions once every this many + 1 joins (see runWaitingSubmissions). */
-    static final int FAIRNESS_MASK = 63;
     /** An idle-loop turn looks at the shared queue before other work once every this many + 1 turns. */
     static final int FIND_FAIRNESS_MASK = 15;
 
@@ -91,7 +73,7 @@ abstract class AbstractPool extends ExecutorMethods {
     final SleepController sleep;
     /** Submitted tasks (and, in the centralized pool, every ready task). */
     final SharedQueues sharedQueue;
-    private final int idleRoundsBeforeSleep;
+    final int idleRoundsBeforeSleep;
     private final String kind;
     /** The tracer's cost per strand, taken off traced durations (0 when the pool does not trace). */
     private final double tracerOverheadNanos;
@@ -101,10 +83,9 @@ abstract class AbstractPool extends ExecutorMethods {
     /** Demand control and the count of queued submissions (see Admission). */
     final Admission admission;
     /** Where failures of execute() tasks go; null: the worker thread's own handler. */
-    private final Thread.UncaughtExceptionHandler uncaughtHandler;
-    private final LongAdder externalSubmissions = new LongAdder();
-    private final LongAdder wakeUps = new LongAdder();
-    private final Histogram latencyTotal = new Histogram(3);
+    final Thread.UncaughtExceptionHandler uncaughtHandler;
+    /** Pool-wide counters (submissions, wake-ups, latency) and the stats snapshot. */
+    final PoolCounters counters = new PoolCounters();
     private int state; // accessed only through STATE
     private int liveWorkers; // guarded by 'this'
     /** Whether the workers run on threads of a user's ThreadFactory (see Worker). */
@@ -135,23 +116,8 @@ abstract class AbstractPool extends ExecutorMethods {
         java.util.concurrent.atomic.AtomicLong traceBudget = new java.util.concurrent.atomic.AtomicLong(
                 3 * s.traceBudgetStrands);
         for (int i = 0; i < parallelism; i++) {
-            workers[i] = new Worker(this, i, s.threadNamePrefix + i, s.workerStackSize,
-                    deques == null ? null : deques.apply(i),
-                    seeds.split(), s.idleStrategy.get(),
+            workers[i] = Worker.create(this, i, s, deques == null ? null : deques.apply(i), seeds.split(),
                     s.tracing ? new WorkerTrace(i, parallelism, traceBudget) : null);
-            if (s.threadFactory != null) {
-                Thread t = s.threadFactory.newThread(workers[i]);
-                if (t == null || t.getState() != Thread.State.NEW) {
-                    throw new IllegalStateException("the threadFactory returned " + (t == null ? "null" : "a started thread")
-                            + " for worker " + i + ": it must return a new, unstarted thread that runs the Runnable it is given");
-                }
-                workers[i].runOn(t); // the factory decides name, daemon status, priority and handler
-            } else {
-                workers[i].setDaemon(s.daemon);
-                if (s.uncaughtExceptionHandler != null) {
-                    workers[i].setUncaughtExceptionHandler(s.uncaughtExceptionHandler);
-                }
-            }
             sleep.register(i, workers[i].thread());
         }
         liveWorkers = parallelism;
@@ -205,7 +171,7 @@ abstract class AbstractPool extends ExecutorMethods {
     /**
      * Worker {@code w} joins {@code task} (not done yet): runs it if nobody has, else helps,
      * else blocks; uninterruptible (an interrupt is kept for the caller). The fast path lives in
-     * the subclass; everything slower goes through {@link #awaitDone}.
+     * the subclass; everything slower goes through {@link WaitLoop#awaitDone}.
      */
     abstract void awaitJoin(Worker w, Task<?> task);
 
@@ -225,425 +191,9 @@ abstract class AbstractPool extends ExecutorMethods {
 
     // ------------------------------------------------------------------ worker loop
 
-    final void runWorker(Worker w) {
-        try {
-            for (;;) {
-                Task<?> t = null;
-                try {
-                    t = findWork(w);
-                    if (t != null) {
-                        w.idleRounds = 0;
-                        runTopLevel(w, t);
-                    } else if (!idle(w)) {
-                        break;
-                    }
-                } catch (Throwable e) {
-                    if (t != null) {
-                        w.taken[w.takenCount++] = t; // completed by survive() if it did not finish
-                    }
-                    // Nothing outside a task body may kill a worker: a failure here (an error in
-                    // the idle strategy, JFR, tracing, or an OutOfMemoryError) is survived.
-                    survive(w, e);
-                }
-            }
-        } finally {
-            workerExited(w);
-        }
-    }
-
-    /** After an error outside any task body: complete the tasks it left pending, and go on. */
-    private void survive(Worker w, Throwable e) {
-        w.helpDepth = 0;
-        w.waitingOn = null;
-        if (w.takenCount != 0) {
-            completeTaken(w);
-        }
-        if (e instanceof OutOfMemoryError) {
-            Thread.yield(); // give the heap a moment rather than fail in a tight loop
-        }
-    }
-
-    /**
-     * Completes what an error left on the worker's taken stack (see {@link Worker#taken}): a
-     * task that was taken but never started is completed as cancelled, one whose completion
-     * failed with its body's outcome (or the error). Called from shallower frames than the one
-     * that failed (the wait loop, the worker loop, the next take); an entry is removed only once
-     * its completion succeeded.
-     */
-    static void completeTaken(Worker w) {
-        for (int i = w.takenCount - 1; i >= 0; i = w.takenCount - 1) {
-            w.taken[i].completeAfterFailure(w.takenError[i]);
-            w.taken[i] = null;
-            w.takenError[i] = null;
-            w.takenCount = i;
-        }
-    }
-
-    /**
-     * Runs a task just taken from the own deque: the joined task itself inline, any other as an
-     * owned task. If the call fails before {@code t} started (a StackOverflowError at the call),
-     * {@code t} goes on the taken stack, so a shallower frame completes it.
-     */
-    final void runTaken(Worker w, Task<?> t, Task<?> joined) {
-        try {
-            if (t == joined) {
-                executeInline(w, t);
-            } else {
-                runTask(w, t, false);
-            }
-        } catch (Throwable e) {
-            w.taken[w.takenCount++] = t; // plain stores, no call (see Worker.taken)
-            throw e;
-        }
-    }
-
-    /** Runs {@code t}, taken to help while waiting, one help level deeper (see MAX_HELP_DEPTH). */
-    final void helpRun(Worker w, Task<?> t) {
-        w.helpDepth++;
-        try {
-            runTaken(w, t);
-        } finally {
-            w.helpDepth--;
-        }
-    }
-
-    /** Runs {@code t}, taken from a queue or by a steal, as runTaken() does for the own deque. */
-    final void runTaken(Worker w, Task<?> t) {
-        try {
-            runTask(w, t, true);
-        } catch (Throwable e) {
-            w.taken[w.takenCount++] = t; // plain stores, no call (see Worker.taken)
-            throw e;
-        }
-    }
-
-    private void runTopLevel(Worker w, Task<?> t) {
-        if (lvState() < STOP) {
-            // An interrupt that reached this worker while it was idle (or aimed at the previous
-            // task) must not leak into this task.
-            Thread.interrupted();
-        }
-        TaskRunEvent ev = new TaskRunEvent(); // eliminated by the JIT when JFR does not record it
-        ev.begin();
-        long start = System.nanoTime();
-        boolean submitted = t instanceof SubmittedTask;
-        if (submitted) {
-            w.latency.recordValue(Math.max(0L, start - ((SubmittedTask<?>) t).submitNanos));
-        }
-        runTask(w, t, true);
-        if (w.takenCount != 0) {
-            completeTaken(w);
-        }
-        w.counters.busyNanos += System.nanoTime() - start;
-        ev.end();
-        if (ev.shouldCommit()) {
-            ev.worker = w.index;
-            ev.submitted = submitted;
-            ev.commit();
-        }
-        if (lvState() < STOP) {
-            Thread.interrupted(); // an interrupt aimed at one task must not leak into the next
-        }
-    }
-
-    /**
-     * Runs a task found by {@code w}: claims it first if it requires a claim. A task spawned
-     * inside the pool is cancelled instead if the pool is stopping; a submitted task that a
-     * worker took from the queue always runs (shutdownNow returns only what it drained itself).
-     *
-     * @param shared whether another thread may be waiting for it (complete with a full fence)
-     */
-    final void runTask(Worker w, Task<?> t, boolean shared) {
-        if (!(t instanceof SubmittedTask) && lvState() >= STOP) {
-            t.cancelPending(); // shutdownNow: pending tasks are cancelled, joiners see CancellationException
-            return;
-        }
-        if (t.claimed && !t.claim()) {
-            return; // cancelled, drained, or run by its joiner
-        }
-        runOwned(w, t, shared);
-        if (t instanceof SubmittedTask) {
-            SubmittedTask<?> st = (SubmittedTask<?>) t;
-            if (st.origin == SubmittedTask.Origin.EXECUTE && st.failed()) {
-                reportUncaught(w, st.failure());
-            }
-        }
-    }
-
-    /**
-     * The join fast path: {@code w} owns {@code t} exclusively (popped it or claimed it) and runs
-     * it now.
-     */
-    final void executeInline(Worker w, Task<?> t) {
-        runOwned(w, t, false);
-    }
-
-    /**
-     * Runs a task {@code w} owns and makes sure it ends completed: an error thrown outside its
-     * body (in completion, tracing) completes it here, or, if that fails too, from a shallower
-     * frame (the taken stack), so no joiner waits for ever.
-     */
-    private void runOwned(Worker w, Task<?> t, boolean shared) {
-        try {
-            executeOwned(w, t, shared);
-        } catch (Throwable e) {
-            int n = w.takenCount; // plain stores, no call: t is safe on the taken stack first
-            w.taken[n] = t;
-            w.takenError[n] = e;
-            w.takenCount = n + 1;
-            completeTaken(w); // t started but something outside its body failed: complete it
-        }
-    }
-
-    /** Runs a task {@code w} owns (exclusively taken or claimed), traced if the pool traces, and counts it. */
-    private void executeOwned(Worker w, Task<?> t, boolean shared) {
-        if (!TRACE_HOOKS || w.trace == null) {
-            t.execute(shared);
-        } else {
-            w.trace.onStart(t, !shared); // not shared: taken from its own deque or claimed in a join
-            t.execute(shared);
-            w.trace.onEnd();
-        }
-        w.counters.tasksExecuted++;
-    }
-
-    /**
-     * Hands the failure of an {@code execute()} task to the uncaught-exception handler. As for
-     * {@link Thread}'s own dispatch, an exception thrown by the handler is ignored: it must not
-     * kill the worker.
-     */
-    private void reportUncaught(Worker w, Throwable failure) {
-        try {
-            Thread t = w.thread();
-            Thread.UncaughtExceptionHandler h = uncaughtHandler != null ? uncaughtHandler : t.getUncaughtExceptionHandler();
-            if (h != null) {
-                h.uncaughtException(t, failure);
-            }
-        } catch (Throwable ignored) {
-            // ignored, as Thread.dispatchUncaughtException ignores it
-        }
-    }
-
     // ------------------------------------------------------------------ the one wait loop
 
-    /**
-     * The one wait loop: worker {@code w} waits until {@code task} is done, helping with other
-     * work meanwhile ({@link #helpOnce}), then spinning, yielding and parking for short,
-     * growing periods (registered as a waiter, so completion unparks it at once). Every join,
-     * {@code Future.get} and timed wait of a worker ends here.
-     *
-     * <p>Interrupts: with {@code interruptible} (Future.get) an interrupt throws
-     * {@link InterruptedException}; otherwise (join) the interrupt flag is cleared while waiting,
-     * so parking does not degenerate into spinning, and set again on return. A pool stopped by
-     * {@code shutdownNow} ends every wait with a {@link java.util.concurrent.CancellationException}.
-     *
-     * @param deadline {@code System.nanoTime()} deadline, or 0 for none
-     * @return true if the task is done, false if the deadline passed
-     * @throws InterruptedException if {@code interruptible} and the thread was interrupted
-     */
-    final boolean awaitDone(Worker w, Task<?> task, long deadline, boolean interruptible) throws InterruptedException {
-        boolean interrupted = false;
-        int spins = 0;
-        try {
-            for (;;) {
-                if (w.takenCount != 0) {
-                    completeTaken(w); // a task taken or helped deeper down that an error left pending
-                }
-                if (task.isDone()) {
-                    return true;
-                }
-                if (helpOnce(w, task)) {
-                    spins = 0;
-                    continue;
-                }
-                if (task.isDone()) {
-                    return true;
-                }
-                if (Thread.interrupted()) {
-                    if (interruptible) {
-                        throw new InterruptedException("interrupted while waiting for " + task);
-                    }
-                    interrupted = true;
-                }
-                if (lvState() >= STOP) {
-                    throw new java.util.concurrent.CancellationException("the " + kind + " pool was stopped by "
-                            + "shutdownNow() while this worker waited for " + task);
-                }
-                long parkNanos = 1_000_000L;
-                if (deadline != 0L) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0L) {
-                        return false;
-                    }
-                    parkNanos = Math.min(parkNanos, left);
-                }
-                waitStep(w, task, spins++, parkNanos);
-            }
-        } finally {
-            w.waitingOn = null;
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** {@link #awaitDone} for join: no deadline, not interruptible. */
-    final void awaitDoneUninterruptibly(Worker w, Task<?> task) {
-        try {
-            awaitDone(w, task, 0L, false);
-        } catch (InterruptedException e) {
-            throw new AssertionError("not interruptible", e);
-        }
-    }
-
-    /**
-     * One step of waiting for {@code task} when there is nothing to help with: spin, then
-     * yield, then park for at most {@code parkNanos} (registered as a waiter, so completion
-     * wakes it at once).
-     */
-    private void waitStep(Worker w, Task<?> task, int spins, long parkNanos) {
-        if (spins < 256) {
-            Thread.onSpinWait();
-        } else if (spins < 512) {
-            Thread.yield();
-        } else {
-            if (w.waitingOn != task) {
-                if (!task.registerWaiter(new Task.WaitNode(w.thread()))) {
-                    return; // completing right now
-                }
-                w.waitingOn = task;
-            }
-            if (!task.isDone()) {
-                LockSupport.parkNanos(task, parkNanos);
-            }
-        }
-    }
-
-    /**
-     * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins (the pools'
-     * {@code awaitJoin} counts them), a joining worker first runs the submissions waiting in the
-     * shared queue (up to {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work
-     * does not wait for a whole fork/join computation to end, and a steady stream of submissions
-     * cannot build a backlog behind it.
-     */
-    final void runWaitingSubmissions(Worker w) {
-        if (w.helpDepth >= MAX_HELP_DEPTH || sharedQueue.isEmpty()) {
-            return;
-        }
-        w.helpDepth++;
-        try {
-            for (int n = 0; n <= FAIRNESS_MASK; n++) {
-                Task<?> t = pollShared(w); // nothing once the pool stops
-                if (t == null) {
-                    break;
-                }
-                runTaken(w, t);
-            }
-        } finally {
-            w.helpDepth--;
-        }
-    }
-
-    /**
-     * One idle step of {@code w}.
-     *
-     * @return false if the worker must exit
-     */
-    private boolean idle(Worker w) {
-        int st = lvState();
-        if (st >= STOP) {
-            return false;
-        }
-        if (w.idleRounds < idleRoundsBeforeSleep && st == RUNNING) { // shutting down: go to sleep at once
-            w.idleRounds++;
-            w.idle.idle();
-            return true;
-        }
-        w.idle.reset();
-        int sleepers = sleep.announceSleep(w.index);
-        // Second look, after the announcement (Dekker; pairs with publishers' wakeOne()).
-        if (hasVisibleWork()) {
-            sleep.cancelSleep(w.index);
-            w.idleRounds = 0;
-            return true;
-        }
-        st = lvState(); // pairs with the CAS in shutdown(); read after the announcement
-        if (st >= STOP) {
-            sleep.cancelSleep(w.index);
-            return false;
-        }
-        if (st == SHUTDOWN && sleepers >= parallelism && sleep.allSleeping() && terminateIfQuiescent(w)) {
-            return false;
-        }
-        w.counters.parks++;
-        WorkerSleepEvent ev = new WorkerSleepEvent(); // eliminated by the JIT when JFR does not record it
-        ev.begin();
-        boolean keepRunning = sleepUntilWoken(w);
-        ev.end();
-        if (ev.shouldCommit()) {
-            ev.worker = w.index;
-            ev.commit();
-        }
-        return keepRunning;
-    }
-
-    /**
-     * Nap, look once more, then sleep until woken (see the class comment).
-     *
-     * @return false if this worker found the pool quiescent, stopped it and must exit
-     */
-    private boolean sleepUntilWoken(Worker w) {
-        if (!sleep.sleep(w.index, NAP_NANOS)) {
-            // The nap ended with nobody waking us: look once more, then sleep for real.
-            int st = lvState();
-            if (hasVisibleWork() || st >= STOP) {
-                sleep.cancelSleep(w.index);
-                w.idleRounds = 0;
-                return true;
-            }
-            if (st == SHUTDOWN && sleep.sleepers() >= parallelism && sleep.allSleeping() && terminateIfQuiescent(w)) {
-                return false;
-            }
-            if (!sleep.sleep(w.index, DEEP_SLEEP_NANOS)) {
-                // Not woken for a whole deep sleep: withdraw and look once more. Covers a wake-up
-                // lost to an error inside a waker (a StackOverflowError in a deep execute() can
-                // hit between its claim of this sleeper and its unpark); costs one look per
-                // second per idle worker. idleRounds stays: the next idle step sleeps at once.
-                if (!sleep.cancelSleep(w.index)) {
-                    w.idleRounds = 0; // a waker claimed this worker just now
-                }
-                return true;
-            }
-        }
-        w.idleRounds = 0;
-        return true;
-    }
-
-    /**
-     * Called by an announced sleeper of a SHUTDOWN pool that saw every worker asleep: if no
-     * submission is in flight and no work is visible, nothing can create work any more, so the
-     * pool stops and every worker exits.
-     */
-    private boolean terminateIfQuiescent(Worker w) {
-        if (!quiescent()) {
-            return false;
-        }
-        sleep.cancelSleep(w.index);
-        casState(SHUTDOWN, STOP);
-        wakeUps.add(sleep.wakeAll());
-        return true;
-    }
-
-    /**
-     * No visible work, read after every worker announced sleep and after the state became
-     * SHUTDOWN: a submitter that offered before our look is seen here; one that offers after it
-     * reads SHUTDOWN and withdraws its task (see submitExternal()).
-     */
-    private boolean quiescent() {
-        return !hasVisibleWork();
-    }
-
-    private void workerExited(Worker w) {
+    final void workerExited(Worker w) {
         boolean last;
         synchronized (this) {
             last = --liveWorkers == 0;
@@ -659,7 +209,7 @@ abstract class AbstractPool extends ExecutorMethods {
                     Worker.factoryPools--;
                 }
             }
-            STATE.setVolatile(this, TERMINATED); // pairs with lvState() in isTerminated()
+            svState(TERMINATED); // pairs with lvState() in isTerminated()
             terminated.countDown();
         }
     }
@@ -674,7 +224,7 @@ abstract class AbstractPool extends ExecutorMethods {
     /** Publisher side of the sleep protocol: the new work is visible; wake one sleeper if any. */
     final void signalWork() {
         if (sleep.wakeOne() >= 0) {
-            wakeUps.increment();
+            counters.wakeUps.increment();
         }
     }
 
@@ -758,27 +308,18 @@ abstract class AbstractPool extends ExecutorMethods {
             VarHandle.fullFence();
             st = lvState();
         } catch (Throwable e) {
-            if (withdraw(t)) {
+            if (t.withdraw()) {
                 throw e; // not accepted: the caller sees the error, the task never runs
             }
             st = RUNNING; // a worker took it (or the drain did): accepted after all
         }
-        if (st != RUNNING && withdraw(t)) {
+        if (st != RUNNING && t.withdraw()) {
             admission.countRejected();
             throw rejected(st); // withdrawn before anyone took it: not accepted
         }
         // Otherwise accepted: a worker runs it, or shutdownNow returns it.
-        externalSubmissions.increment();
+        counters.externalSubmissions.increment();
         signalWork(); // full fence inside: the offer is visible before sleepers is read
-    }
-
-    /** The submitter takes back its own task: true if nobody (worker, drain) took it first. */
-    private static boolean withdraw(SubmittedTask<?> t) {
-        if (t.leaveQueue()) {
-            t.cancelPending(); // nobody can claim it any more: this always succeeds
-            return true;
-        }
-        return false;
     }
 
     private RejectedExecutionException rejected(int st) {
@@ -795,7 +336,7 @@ abstract class AbstractPool extends ExecutorMethods {
                 break;
             }
         }
-        wakeUps.add(sleep.wakeAll()); // sleepers re-check: the last one detects quiescence
+        counters.wakeUps.add(sleep.wakeAll()); // sleepers re-check: the last one detects quiescence
     }
 
     /**
@@ -818,38 +359,15 @@ abstract class AbstractPool extends ExecutorMethods {
             }
         }
         List<Runnable> unstarted = new ArrayList<>();
-        drain(sharedQueue, unstarted);
+        SubmittedTask.drain(sharedQueue, unstarted);
         drainMore(unstarted);
         for (Worker w : workers) {
             if (w.thread() != Thread.currentThread()) {
                 w.thread().interrupt();
             }
         }
-        wakeUps.add(sleep.wakeAll());
+        counters.wakeUps.add(sleep.wakeAll());
         return unstarted;
-    }
-
-    /**
-     * shutdownNow's drain of one queue: a submission it takes out of the queued state while
-     * still NEW is returned; an {@code invoke} root and an internal task are cancelled, so no
-     * caller waits for ever.
-     */
-    static void drain(SharedQueues q, List<Runnable> unstarted) {
-        Task<?> t;
-        while ((t = q.pollAny()) != null) {
-            if (t instanceof SubmittedTask) {
-                SubmittedTask<?> st = (SubmittedTask<?>) t;
-                if (st.leaveQueue() && st.laStatus() == Task.NEW) {
-                    if (st.origin == SubmittedTask.Origin.INVOKE) {
-                        st.cancelPending(); // its caller gets a CancellationException
-                    } else {
-                        unstarted.add(st); // the caller owns it now; its Future stays pending
-                    }
-                }
-            } else {
-                t.cancelPending(); // internal tasks: their joiners must not wait for ever
-            }
-        }
     }
 
     /** Drains the subclass's other queues in shutdownNow (the centralized pool's ready queue). */
@@ -948,30 +466,8 @@ abstract class AbstractPool extends ExecutorMethods {
     // ------------------------------------------------------------------ stats
 
     @Override
-    public synchronized SchedulerStats stats() {
-        long executed = 0, spawns = 0, attempts = 0, steals = 0, parks = 0, offers = externalSubmissions.sum(),
-                polls = 0, contention = 0;
-        List<Long> busy = new ArrayList<>(parallelism);
-        for (Worker w : workers) {
-            // Racy reads of single-writer counters: a snapshot (see Worker).
-            executed += w.counters.tasksExecuted;
-            spawns += w.counters.spawns;
-            attempts += w.counters.stealAttempts;
-            steals += w.counters.steals;
-            parks += w.counters.parks;
-            offers += w.counters.queueOffers;
-            polls += w.counters.queuePolls;
-            contention += w.counters.queueContention;
-            busy.add(w.counters.busyNanos);
-            latencyTotal.add(w.latency.getIntervalHistogram()); // SingleWriterRecorder: safe concurrent read
-        }
-        Histogram h = latencyTotal;
-        SchedulerStats.Latency lat = new SchedulerStats.Latency(h.getTotalCount(),
-                h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
-                h.getValueAtPercentile(99.9), h.getMaxValue());
-        return new SchedulerStats(kind, parallelism, executed, spawns, attempts, steals,
-                externalSubmissions.sum(), parks, wakeUps.sum(), offers, polls, contention, busy, lat,
-                admission.rejected(), admission.queued());
+    public SchedulerStats stats() {
+        return counters.snapshot(kind, workers, admission);
     }
 
     // ------------------------------------------------------------------ state
@@ -980,7 +476,11 @@ abstract class AbstractPool extends ExecutorMethods {
         return (int) STATE.getVolatile(this); // pairs with casState() / the TERMINATED store
     }
 
-    private boolean casState(int expect, int update) {
+    private void svState(int s) {
+        STATE.setVolatile(this, s);
+    }
+
+    final boolean casState(int expect, int update) {
         return STATE.compareAndSet(this, expect, update); // pairs with lvState() of workers and submitters
     }
 

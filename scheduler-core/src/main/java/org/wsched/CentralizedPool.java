@@ -81,24 +81,24 @@ public final class CentralizedPool extends AbstractPool {
 
     @Override
     void awaitJoin(Worker w, Task<?> task) {
-        if ((++w.joins & FAIRNESS_MASK) == 0) {
-            runWaitingSubmissions(w);
+        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
+            WaitLoop.runWaitingSubmissions(w);
         }
         if (task.claimed && task.claim()) {
-            runTaken(w, task, task); // not started yet: run it here
+            WorkerLoop.runTaken(w, task, task); // not started yet: run it here
             pruneAfterInlineClaim(w);
             return;
         }
-        awaitDoneUninterruptibly(w, task);
+        WaitLoop.awaitDoneUninterruptibly(w, task);
     }
 
     @Override
     boolean helpOnce(Worker w, Task<?> task) {
         if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
-            runTaken(w, task, task);
+            WorkerLoop.runTaken(w, task, task);
             return true;
         }
-        if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
+        if (task.isDone() || w.helpDepth >= WaitLoop.MAX_HELP_DEPTH) {
             return false;
         }
         Task<?> t = lvState() < STOP ? readyQueue.poll(w) : null;
@@ -108,7 +108,7 @@ public final class CentralizedPool extends AbstractPool {
         if (t == null) {
             return false;
         }
-        helpRun(w, t);
+        WorkerLoop.helpRun(w, t);
         return true;
     }
 
@@ -145,7 +145,7 @@ public final class CentralizedPool extends AbstractPool {
 
     @Override
     void drainMore(java.util.List<Runnable> unstarted) {
-        drain(readyQueue, unstarted);
+        SubmittedTask.drain(readyQueue, unstarted);
     }
 
     @Override

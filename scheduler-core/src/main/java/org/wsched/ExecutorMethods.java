@@ -264,7 +264,7 @@ abstract class ExecutorMethods implements Scheduler {
         Worker w = Worker.current();
         if (w != null) {
             // A worker must not block on a queued task: it may be the only one that can run it.
-            return w.pool.awaitDone(w, t, deadline, interruptible);
+            return WaitLoop.awaitDone(w, t, deadline, interruptible);
         }
         return t.awaitBlocking(deadline, interruptible);
     }

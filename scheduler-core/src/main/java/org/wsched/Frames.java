@@ -263,7 +263,7 @@ public final class Frames extends FrameStack {
 
     /**
      * Helps (steals, preferably from the thief) while the thief runs {@code f}, nested at most
-     * {@link AbstractPool#MAX_HELP_DEPTH} deep; otherwise spins, yields, then parks for at most a
+     * {@link WaitLoop#MAX_HELP_DEPTH} deep; otherwise spins, yields, then parks for at most a
      * millisecond at a time. The interrupt flag is cleared around the park (so an interrupted
      * worker parks instead of spinning) and restored on return.
      */
@@ -273,10 +273,10 @@ public final class Frames extends FrameStack {
         boolean interrupted = false;
         int spins = 0;
         while (!f.laDone()) { // pairs with completeStolen() of the thief
-            if (w.helpDepth < AbstractPool.MAX_HELP_DEPTH) {
+            if (w.helpDepth < WaitLoop.MAX_HELP_DEPTH) {
                 Task<?> t = p.stealToHelp(w, f.loThief() instanceof Worker ? (Worker) f.loThief() : null);
                 if (t != null) {
-                    p.helpRun(w, t);
+                    WorkerLoop.helpRun(w, t);
                     spins = 0;
                     continue;
                 }

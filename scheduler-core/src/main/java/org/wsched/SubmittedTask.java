@@ -2,6 +2,7 @@ package org.wsched;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -91,7 +92,7 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
      */
     boolean leaveQueue() {
         // Pairs with the same CAS by workers, the shutdownNow drain, cancel() and the withdrawing submitter.
-        if ((int) HANDOFF.getVolatile(this) == QUEUED && HANDOFF.compareAndSet(this, QUEUED, LEFT)) {
+        if (lvHandoff() == QUEUED && casHandoff(QUEUED, LEFT)) {
             if (enqueued) {
                 pool.admission.left();
             }
@@ -108,7 +109,7 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
         }
         // Release, no fence: a canceller that reads it stale (null) just does not interrupt, as
         // with FutureTask's runner field; pairs with the volatile read in cancel().
-        RUNNER.setRelease(this, Thread.currentThread());
+        soRunner(Thread.currentThread());
         return true;
     }
 
@@ -120,7 +121,7 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
     public void run() {
         leaveQueue();
         if (tryClaim()) {
-            RUNNER.setVolatile(this, Thread.currentThread()); // pairs with the read in cancel()
+            svRunner(Thread.currentThread()); // pairs with the read in cancel()
             execute(true);
         }
     }
@@ -148,22 +149,22 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
             // RUNNING: announce the interrupt before the status changes, so a runner that finds
             // the task cancelled waits for the interrupt to land (see awaitCancelInterrupt()).
             // Only one canceller announces (CAS); pairs with the read in awaitCancelInterrupt().
-            boolean announced = mayInterruptIfRunning && INTERRUPT.compareAndSet(this, NO_INTERRUPT, INTERRUPTING);
+            boolean announced = mayInterruptIfRunning && casInterrupt(NO_INTERRUPT, INTERRUPTING);
             if (tryCancelRunning()) {
                 if (announced) {
-                    Thread r = (Thread) RUNNER.getVolatile(this); // pairs with the store in claim()/run()
+                    Thread r = lvRunner(); // pairs with the store in claim()/run()
                     try {
                         if (r != null) {
                             r.interrupt();
                         }
                     } finally {
-                        INTERRUPT.setVolatile(this, INTERRUPTED); // pairs with awaitCancelInterrupt()
+                        svInterrupt(INTERRUPTED); // pairs with awaitCancelInterrupt()
                     }
                 }
                 return true;
             }
             if (announced) {
-                INTERRUPT.setVolatile(this, NO_INTERRUPT); // the task completed first: nothing to interrupt
+                svInterrupt(NO_INTERRUPT); // the task completed first: nothing to interrupt
             }
         }
     }
@@ -174,7 +175,7 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
      */
     @Override
     void awaitCancelInterrupt() {
-        while ((int) INTERRUPT.getVolatile(this) == INTERRUPTING) { // pairs with the stores in cancel()
+        while (lvInterrupt() == INTERRUPTING) { // pairs with the stores in cancel()
             Thread.onSpinWait();
         }
     }
@@ -225,5 +226,71 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
     @Override
     public String toString() {
         return super.toString() + "[" + userTask + "]";
+    }
+
+    /** The submitter takes back its own task: true if nobody (worker, drain) took it first. */
+    final boolean withdraw() {
+        if (leaveQueue()) {
+            cancelPending(); // nobody can claim it any more: this always succeeds
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * shutdownNow's drain of one queue: a submission it takes out of the queued state while
+     * still NEW is returned; an {@code invoke} root and an internal task are cancelled, so no
+     * caller waits for ever.
+     */
+    static void drain(SharedQueues q, List<Runnable> unstarted) {
+        Task<?> t;
+        while ((t = q.pollAny()) != null) {
+            if (t instanceof SubmittedTask) {
+                SubmittedTask<?> st = (SubmittedTask<?>) t;
+                if (st.leaveQueue() && st.laStatus() == Task.NEW) {
+                    if (st.origin == SubmittedTask.Origin.INVOKE) {
+                        st.cancelPending(); // its caller gets a CancellationException
+                    } else {
+                        unstarted.add(st); // the caller owns it now; its Future stays pending
+                    }
+                }
+            } else {
+                t.cancelPending(); // internal tasks: their joiners must not wait for ever
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ accessors (memory-order names: org.wsched.internal)
+
+    private int lvHandoff() {
+        return (int) HANDOFF.getVolatile(this);
+    }
+
+    private boolean casHandoff(int expect, int update) {
+        return HANDOFF.compareAndSet(this, expect, update);
+    }
+
+    private void soRunner(Thread t) {
+        RUNNER.setRelease(this, t);
+    }
+
+    private void svRunner(Thread t) {
+        RUNNER.setVolatile(this, t);
+    }
+
+    private Thread lvRunner() {
+        return (Thread) RUNNER.getVolatile(this);
+    }
+
+    private boolean casInterrupt(int expect, int update) {
+        return INTERRUPT.compareAndSet(this, expect, update);
+    }
+
+    private void svInterrupt(int v) {
+        INTERRUPT.setVolatile(this, v);
+    }
+
+    private int lvInterrupt() {
+        return (int) INTERRUPT.getVolatile(this);
     }
 }

@@ -1,14 +1,11 @@
 package org.wsched;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
@@ -42,41 +39,7 @@ import java.util.function.LongSupplier;
  *
  * @param <T> the result type
  */
-public class Task<T> {
-
-    // Status values. NEW and RUNNING are pending; the rest are final.
-    static final int NEW = 0;
-    static final int RUNNING = 1;
-    static final int NORMAL = 2;
-    static final int EXCEPTIONAL = 3;
-    static final int CANCELLED = 4;
-
-    private static final VarHandle STATUS;
-    private static final VarHandle WAITERS;
-    private static final VarHandle THIEF;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            STATUS = l.findVarHandle(Task.class, "status", int.class);
-            WAITERS = l.findVarHandle(Task.class, "waiters", WaitNode.class);
-            THIEF = l.findVarHandle(Task.class, "thief", Worker.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** A thread blocked in join/get; a Treiber stack of them hangs off the task. */
-    static final class WaitNode {
-        final Thread thread;
-        WaitNode next;
-
-        WaitNode(Thread thread) {
-            this.thread = thread;
-        }
-    }
-
-    private static final WaitNode DONE_WAITING = new WaitNode(null);
+public class Task<T> extends TaskState {
 
     /**
      * The computation: a {@code Callable} here, a {@code LongSupplier} in {@link LongTask} (one
@@ -84,9 +47,6 @@ public class Task<T> {
      */
     Object body;
     private Object outcome; // the value, or the Throwable; published by the status store
-    private int status; // accessed only through STATUS
-    private WaitNode waiters; // accessed only through WAITERS
-    private Worker thief; // accessed only through THIEF: a hint for leapfrogging
     /** Trace id (0 = none); written by the spawning or first running worker, see WorkerTrace. */
     int traceId;
     /** True if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
@@ -328,7 +288,7 @@ public class Task<T> {
 
     /** Claims a task that requires it: NEW → RUNNING. Exactly one claimant wins. */
     final boolean tryClaim() {
-        return STATUS.compareAndSet(this, NEW, RUNNING); // pairs with tryClaim()/cancel of other threads
+        return casStatus(NEW, RUNNING); // pairs with tryClaim()/cancel of other threads
     }
 
     /**
@@ -342,7 +302,7 @@ public class Task<T> {
     /** Cancels a running task that permits it (submitted tasks): RUNNING → CANCELLED. */
     final boolean tryCancelRunning() {
         // Pairs with the CAS of the runner's completion in complete(): exactly one of them wins.
-        if (STATUS.compareAndSet(this, RUNNING, CANCELLED)) {
+        if (casStatus(RUNNING, CANCELLED)) {
             releaseWaiters();
             return true;
         }
@@ -429,8 +389,8 @@ public class Task<T> {
     /** Completes a pending task as cancelled (shutdownNow, or Future.cancel). */
     final boolean cancelPending() {
         int s;
-        while ((s = (int) STATUS.getVolatile(this)) < NORMAL) { // pairs with tryClaim()
-            if (s == NEW && STATUS.compareAndSet(this, NEW, RUNNING)) { // claim, then complete
+        while ((s = lvStatus()) < NORMAL) { // pairs with tryClaim()
+            if (s == NEW && casStatus(NEW, RUNNING)) { // claim, then complete
                 clearBody();
                 complete(new CancellationException("task was cancelled before it started"), CANCELLED, true);
                 return true;
@@ -456,15 +416,15 @@ public class Task<T> {
         if (shared) {
             // Volatile store: the outcome is visible with the status, and (StoreLoad) the status
             // is visible before waiters is read; pairs with the CAS in awaitBlocking().
-            STATUS.setVolatile(this, s);
-            if (WAITERS.getVolatile(this) != null) {
+            svStatus(s);
+            if (lvHasWaiters()) {
                 releaseWaiters();
             }
         } else {
-            STATUS.setRelease(this, s); // pairs with laStatus() of joiners: outcome visible
+            soStatus(s); // pairs with laStatus() of joiners: outcome visible
             // No StoreLoad here (the inline fast path): a waiter that registers at this moment
             // may be missed, and re-checks the status after a bounded timed park.
-            if (WAITERS.getOpaque(this) != null) {
+            if (loHasWaiters()) {
                 releaseWaiters();
             }
         }
@@ -479,8 +439,8 @@ public class Task<T> {
         // The outcome was written by the caller (plain): published by the CAS below.
         // Pairs with tryCancelRunning() (exactly one wins) and with laStatus() of joiners; the CAS
         // is a full fence, so waiters is read after the status is visible (see awaitBlocking()).
-        if (STATUS.compareAndSet(this, RUNNING, s)) {
-            if (WAITERS.getVolatile(this) != null) { // pairs with the CAS in registerWaiter()
+        if (casStatus(RUNNING, s)) {
+            if (lvHasWaiters()) { // pairs with the CAS in registerWaiter()
                 releaseWaiters();
             }
         } else {
@@ -488,108 +448,8 @@ public class Task<T> {
         }
     }
 
-    private void releaseWaiters() {
-        WaitNode n = (WaitNode) WAITERS.getAndSet(this, DONE_WAITING); // pairs with the CAS in awaitBlocking()
-        while (n != null && n != DONE_WAITING) {
-            LockSupport.unpark(n.thread);
-            n = n.next;
-        }
-    }
-
-    /**
-     * Blocks the calling thread until the task is done, or until {@code deadlineNanos}
-     * (System.nanoTime based; 0 = no deadline).
-     *
-     * @param interruptible throw InterruptedException on interrupt (Future.get); otherwise keep
-     *     waiting and restore the interrupt status on return (join)
-     * @return true if done, false if the deadline passed
-     */
-    final boolean awaitBlocking(long deadlineNanos, boolean interruptible) throws InterruptedException {
-        // A short yielding spin first: a small task submitted from outside is often done within
-        // microseconds, sooner than a park/unpark round trip.
-        for (int i = 0; i < 32; i++) {
-            if (laStatus() >= NORMAL) {
-                return true;
-            }
-            Thread.yield();
-        }
-        if (!registerWaiter(new WaitNode(Thread.currentThread()))) {
-            return true; // completion already released the waiters
-        }
-        boolean interrupted = false;
-        // Re-check at growing intervals: covers a completion on the fence-free inline path,
-        // which may miss a waiter registering at that moment.
-        long park = 50_000L;
-        try {
-            // The CAS above is a full fence, so this status read is fresh; pairs with the
-            // volatile status store in complete().
-            while ((int) STATUS.getVolatile(this) < NORMAL) {
-                long wait = park;
-                if (deadlineNanos != 0L) {
-                    long left = deadlineNanos - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    wait = Math.min(wait, left);
-                }
-                LockSupport.parkNanos(this, wait);
-                park = Math.min(park * 2, 16_000_000L);
-                if (Thread.interrupted()) {
-                    if (interruptible) {
-                        throw new InterruptedException("interrupted while waiting for " + this);
-                    }
-                    interrupted = true;
-                }
-            }
-            return true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
-     * Adds a waiter that completion will unpark.
-     *
-     * @return false if the task already completed and released its waiters
-     */
-    final boolean registerWaiter(WaitNode node) {
-        for (;;) {
-            WaitNode head = (WaitNode) WAITERS.getVolatile(this); // pairs with releaseWaiters()
-            if (head == DONE_WAITING) {
-                return false;
-            }
-            node.next = head;
-            if (WAITERS.compareAndSet(this, head, node)) { // pairs with the getAndSet in releaseWaiters()
-                return true;
-            }
-        }
-    }
-
-    /** join() from a thread that is not a worker: wait without helping, ignore interrupts. */
-    final void awaitUninterruptibly() {
-        try {
-            awaitBlocking(0L, false);
-        } catch (InterruptedException e) {
-            throw new AssertionError("not interruptible", e);
-        }
-    }
-
-    final int laStatus() {
-        return (int) STATUS.getAcquire(this); // pairs with the status stores in complete()
-    }
-
     final Object outcome() {
         return outcome; // plain: read only after laStatus() saw a final status
-    }
-
-    final void soThief(Worker w) {
-        THIEF.setOpaque(this, w); // pairs with loThief() of a joiner; a hint only
-    }
-
-    final Worker loThief() {
-        return (Worker) THIEF.getOpaque(this); // pairs with soThief()
     }
 
     @SuppressWarnings("unchecked")

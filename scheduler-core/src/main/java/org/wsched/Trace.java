@@ -1,14 +1,14 @@
 package org.wsched;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.zip.GZIPOutputStream;
+import org.wsched.dag.Csr;
+import org.wsched.dag.DagFormat;
+import org.wsched.dag.DagTotals;
+import org.wsched.dag.DagWriter;
+import org.wsched.dag.KahnPass;
 
 /**
  * The task graph of a traced run: every task split into strands at its spawns and joins, with
@@ -26,13 +26,6 @@ import java.util.zip.GZIPOutputStream;
  * }</pre>
  */
 public final class Trace {
-
-    /** Edge kinds, as the {@code wsched-dag} format names them. */
-    static final byte SERIAL = 0;
-    static final byte SPAWN = 1;
-    static final byte CONTINUATION = 2;
-    static final byte JOIN = 3;
-    private static final String[] KIND_NAMES = {"serial", "spawn", "continuation", "join"};
 
     private final int parallelism;
     private final String scheduler;
@@ -157,7 +150,7 @@ public final class Trace {
                 int node = base[k] + s;
                 from[e] = node;
                 to[e] = node + 1;
-                kind[e++] = afterSpawn[node] ? CONTINUATION : SERIAL;
+                kind[e++] = afterSpawn[node] ? DagFormat.CONTINUATION : DagFormat.SERIAL;
             }
         }
         for (WorkerTrace t : traces) {
@@ -175,11 +168,11 @@ public final class Trace {
                 if (ty == WorkerTrace.SPAWN) {
                     from[e] = here;
                     to[e] = base[other];
-                    kind[e++] = SPAWN;
+                    kind[e++] = DagFormat.SPAWN;
                 } else {
                     from[e] = base[other] + strandsOf[other] - 1;
                     to[e] = here;
-                    kind[e++] = JOIN;
+                    kind[e++] = DagFormat.JOIN;
                 }
             }
         }
@@ -231,7 +224,8 @@ public final class Trace {
     }
 
     /**
-     * Work, span and parallelism with OpenCilk's default burden (6,250 ns per edge).
+     * Work, span and parallelism with OpenCilk's default burden ({@link TraceProfile#DEFAULT_BURDEN_NANOS}
+     * per edge).
      *
      * @return the profile
      */
@@ -245,90 +239,40 @@ public final class Trace {
      * @param burdenNanos the cost charged to every continuation edge after a spawn and every join
      *     edge (the worst-case price of migrating work), at least 0
      * @return the profile
+     * @throws IllegalArgumentException if {@code burdenNanos} is negative
      * @throws IllegalStateException if the recorded graph has a cycle (a recorder bug)
      */
     public TraceProfile profile(long burdenNanos) {
-        if (burdenNanos < 0) {
-            throw new IllegalArgumentException("burdenNanos must be >= 0, was " + burdenNanos);
-        }
-        int n = cost.length;
-        int[] indeg = new int[n];
-        int[] outStart = new int[n + 1];
-        for (int e = 0; e < to.length; e++) {
-            indeg[to[e]]++;
-            outStart[from[e] + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            outStart[v + 1] += outStart[v];
-        }
-        int[] outEdge = new int[to.length];
-        int[] fill = outStart.clone();
-        for (int e = 0; e < to.length; e++) {
-            outEdge[fill[from[e]]++] = e;
-        }
-        long[] start = new long[n]; // longest path to the start of v
-        long[] bstart = new long[n]; // the same, burdened
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int v = 0; v < n; v++) {
-            if (indeg[v] == 0) {
-                queue[tail++] = v;
-            }
-        }
-        long work = 0;
-        long span = 0;
-        long bspan = 0;
-        while (head < tail) {
-            int v = queue[head++];
-            long end = start[v] + cost[v];
-            long bend = bstart[v] + cost[v];
-            work += cost[v];
-            span = Math.max(span, end);
-            bspan = Math.max(bspan, bend);
-            for (int k = outStart[v]; k < outStart[v + 1]; k++) {
-                int e = outEdge[k];
-                int w = to[e];
-                start[w] = Math.max(start[w], end);
-                long burden = kind[e] == CONTINUATION || kind[e] == JOIN ? burdenNanos : 0L;
-                bstart[w] = Math.max(bstart[w], bend + burden);
-                if (--indeg[w] == 0) {
-                    queue[tail++] = w;
-                }
-            }
-        }
-        if (tail != n) {
-            throw new IllegalStateException("the recorded graph has a cycle (" + (n - tail)
+        DagTotals t = KahnPass.totals(cost, Csr.of(cost.length, from.length, from, to, kind), burdenNanos);
+        if (!t.acyclic()) {
+            throw new IllegalStateException("the recorded graph has a cycle (" + t.unordered()
                     + " strands unreachable in topological order): please report this as a wsched bug");
         }
-        return new TraceProfile(n, spawns, syncs, work, span, burdenNanos, bspan);
+        return new TraceProfile(cost.length, spawns, syncs, t.work(), t.span(), burdenNanos, t.burdenedSpan());
     }
 
     /**
-     * Writes the graph in the simulator's {@code wsched-dag} format, version 1, with costs in
-     * nanoseconds; a path ending in {@code .gz} is gzip-compressed.
+     * Writes the graph in the simulator's {@code wsched-dag} format, version 1 ({@link DagWriter}),
+     * with costs in nanoseconds; a path ending in {@code .gz} is gzip-compressed.
      *
      * @param path the file to write (replaced if it exists)
      * @throws IOException if writing fails
      */
     public void writeDag(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        try (OutputStream raw = Files.newOutputStream(path);
-             OutputStream out = path.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
-             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-            w.write("wsched-dag 1\n");
-            w.write("# recorded by wsched tracing: " + scheduler + " pool, parallelism " + parallelism + "\n");
-            w.write(String.format(java.util.Locale.ROOT,
-                    "# tracer overhead removed: %.1f ns per strand (calibrated)%n", tracerOverheadNanos));
-            w.write("unit ns\n");
-            w.write("nodes " + cost.length + "\n");
+        try (DagWriter w = DagWriter.create(path)) {
+            w.comment("recorded by wsched tracing: " + scheduler + " pool, parallelism " + parallelism);
+            w.comment(String.format(Locale.ROOT, "tracer overhead removed: %.1f ns per strand (calibrated)",
+                    tracerOverheadNanos));
+            w.unit("ns");
+            w.nodes(cost.length);
             for (int v = 0; v < cost.length; v++) {
-                w.write("n " + v + " " + cost[v] + "\n");
+                w.node(v, cost[v]);
             }
             for (int e = 0; e < from.length; e++) {
-                w.write("e " + from[e] + " " + to[e] + (kind[e] == SERIAL ? "" : " " + KIND_NAMES[kind[e]]) + "\n");
+                w.edge(from[e], to[e], kind[e]);
             }
-            w.write("end\n");
+            w.end();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.wsched;
 
+import org.wsched.dag.Cilkview;
+
 /**
  * Work, span and parallelism of a recorded run, as OpenCilk's Cilkscale reports them, plus the
  * Cilkview-style speedup estimate.
@@ -15,8 +17,8 @@ package org.wsched;
 public record TraceProfile(long strands, long spawns, long syncs, long workNanos, long spanNanos,
                            long burdenNanos, long burdenedSpanNanos) {
 
-    /** OpenCilk's wall-clock burden per migration edge: 6,250 ns. */
-    public static final long DEFAULT_BURDEN_NANOS = 6_250L;
+    /** OpenCilk's wall-clock burden per migration edge: 6,250 ns ({@link Cilkview#OPENCILK_BURDEN_NANOS}). */
+    public static final long DEFAULT_BURDEN_NANOS = Cilkview.OPENCILK_BURDEN_NANOS;
 
     /**
      * T1 / T∞.
@@ -24,7 +26,7 @@ public record TraceProfile(long strands, long spawns, long syncs, long workNanos
      * @return the parallelism
      */
     public double parallelism() {
-        return spanNanos == 0 ? 0 : (double) workNanos / spanNanos;
+        return Cilkview.parallelism(workNanos, spanNanos);
     }
 
     /**
@@ -33,7 +35,7 @@ public record TraceProfile(long strands, long spawns, long syncs, long workNanos
      * @return the burdened parallelism
      */
     public double burdenedParallelism() {
-        return burdenedSpanNanos == 0 ? 0 : (double) workNanos / burdenedSpanNanos;
+        return Cilkview.parallelism(workNanos, burdenedSpanNanos);
     }
 
     /**
@@ -41,13 +43,10 @@ public record TraceProfile(long strands, long spawns, long syncs, long workNanos
      *
      * @param p processors, at least 1
      * @return the estimate
+     * @throws IllegalArgumentException if {@code p} is below 1
      */
     public double speedupLower(int p) {
-        if (p < 1) {
-            throw new IllegalArgumentException("processors must be >= 1, was " + p);
-        }
-        double denom = (double) workNanos / p + 1.7 * (1.0 - 1.0 / p) * burdenedSpanNanos;
-        return denom == 0 ? 0 : workNanos / denom;
+        return Cilkview.speedupLower(workNanos, burdenedSpanNanos, p);
     }
 
     /**
@@ -55,12 +54,10 @@ public record TraceProfile(long strands, long spawns, long syncs, long workNanos
      *
      * @param p processors, at least 1
      * @return the estimate
+     * @throws IllegalArgumentException if {@code p} is below 1
      */
     public double speedupUpper(int p) {
-        if (p < 1) {
-            throw new IllegalArgumentException("processors must be >= 1, was " + p);
-        }
-        return Math.min(p, parallelism());
+        return Cilkview.speedupUpper(workNanos, spanNanos, p);
     }
 
     /**

@@ -29,7 +29,7 @@ import org.wsched.internal.jfr.StealEvent;
  *   <li><b>Join</b>: take from the own deque's bottom until the joined task is done. The task
  *       is usually right there (LIFO) and runs inline. If it was stolen, the joiner
  *       <em>leapfrogs</em>: it steals from the thief, whose deque holds only the stolen task's
- *       descendants, then from anyone; helping nests at most {@value AbstractPool#MAX_HELP_DEPTH}
+ *       descendants, then from anyone; helping nests at most {@value WaitLoop#MAX_HELP_DEPTH}
  *       deep, beyond which the joiner waits, so helping cannot pile up stack frames.
  *   <li><b>Idle worker</b>: its own deque, then the shared queue of submitted tasks (first, once
  *       every 16 turns, and from joins every 64 joins, so submitted tasks are not starved by local spawning), then steal
@@ -144,7 +144,7 @@ public final class WorkStealingPool extends AbstractPool {
             // StackOverflowError deep in a join); the caller guards the call that runs it.
             w.taken[w.takenCount++] = t;
             w.counters.steals++;
-            t.soThief(w);
+            t.sopThief(w);
             int taken = 1;
             if (stealAmount == StealAmount.HALF) {
                 taken += stealMore(w, victim);
@@ -176,7 +176,7 @@ public final class WorkStealingPool extends AbstractPool {
             Task<?> t = (Task<?>) r;
             w.taken[w.takenCount++] = t; // taken: on the taken stack until it is in the own deque
             w.counters.steals++;
-            t.soThief(w);
+            t.sopThief(w);
             w.deque.push(t);
             w.taken[--w.takenCount] = null;
         }
@@ -190,13 +190,13 @@ public final class WorkStealingPool extends AbstractPool {
     @Override
     void awaitJoin(Worker w, Task<?> task) {
         // Kept small, so that the JIT inlines it at join sites: the rest is out of line.
-        if ((++w.joins & FAIRNESS_MASK) == 0) {
-            runWaitingSubmissions(w);
+        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
+            WaitLoop.runWaitingSubmissions(w);
         }
         Task<?> t = w.deque.take();
         if (t == task) {
             try {
-                executeInline(w, t); // the inline fast path: no CAS, no fence
+                WorkerLoop.executeInline(w, t); // the inline fast path: no CAS, no fence
             } catch (Throwable e) {
                 w.taken[w.takenCount++] = t; // not started: keep it for a shallower frame (see Worker.taken)
                 throw e;
@@ -209,9 +209,9 @@ public final class WorkStealingPool extends AbstractPool {
     /** The joined task was not at the bottom of the own deque: run what was, then the wait loop. */
     private void awaitJoinSlow(Worker w, Task<?> task, Task<?> taken) {
         if (taken != null) {
-            runTaken(w, taken, task); // spawned after the joined task: must run anyway
+            WorkerLoop.runTaken(w, taken, task); // spawned after the joined task: must run anyway
         }
-        awaitDoneUninterruptibly(w, task);
+        WaitLoop.awaitDoneUninterruptibly(w, task);
     }
 
     /**
@@ -223,14 +223,14 @@ public final class WorkStealingPool extends AbstractPool {
     boolean helpOnce(Worker w, Task<?> task) {
         Task<?> t = w.deque.take();
         if (t != null) {
-            runTaken(w, t, task);
+            WorkerLoop.runTaken(w, t, task);
             return true;
         }
         if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
-            runTaken(w, task, task); // a submitted task nobody started yet: run it here
+            WorkerLoop.runTaken(w, task, task); // a submitted task nobody started yet: run it here
             return true;
         }
-        if (task.isDone() || w.helpDepth >= MAX_HELP_DEPTH) {
+        if (task.isDone() || w.helpDepth >= WaitLoop.MAX_HELP_DEPTH) {
             return false;
         }
         t = stealToHelp(w, task.loThief());
@@ -240,7 +240,7 @@ public final class WorkStealingPool extends AbstractPool {
         if (t == null) {
             return false;
         }
-        helpRun(w, t);
+        WorkerLoop.helpRun(w, t);
         return true;
     }
 

@@ -85,6 +85,31 @@ final class Worker extends Thread {
     }
 
     /**
+     * Creates worker {@code i} of {@code pool} as the builder {@code s} says: on its own thread,
+     * or on a thread of the builder's thread factory (which then decides name, daemon status,
+     * priority and handler).
+     */
+    static Worker create(AbstractPool pool, int i, PoolBuilder<?> s, WorkStealingDeque<Task<?>> deque,
+                         SplittableRandom random, WorkerTrace trace) {
+        Worker w = new Worker(pool, i, s.threadNamePrefix + i, s.workerStackSize, deque, random,
+                s.idleStrategy.get(), trace);
+        if (s.threadFactory != null) {
+            Thread t = s.threadFactory.newThread(w);
+            if (t == null || t.getState() != Thread.State.NEW) {
+                throw new IllegalStateException("the threadFactory returned " + (t == null ? "null" : "a started thread")
+                        + " for worker " + i + ": it must return a new, unstarted thread that runs the Runnable it is given");
+            }
+            w.runOn(t);
+        } else {
+            w.setDaemon(s.daemon);
+            if (s.uncaughtExceptionHandler != null) {
+                w.setUncaughtExceptionHandler(s.uncaughtExceptionHandler);
+            }
+        }
+        return w;
+    }
+
+    /**
      * The worker running the current thread, or null if it is not a worker.
      *
      * @return the current worker or null
@@ -112,6 +137,6 @@ final class Worker extends Thread {
         if (Thread.currentThread() != this) {
             ON_FACTORY_THREAD.set(this); // on a factory thread: make current() find this worker
         }
-        pool.runWorker(this);
+        WorkerLoop.runWorker(this);
     }
 }

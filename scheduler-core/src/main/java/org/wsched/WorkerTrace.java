@@ -101,7 +101,7 @@ final class WorkerTrace {
      * @return true while running a task
      */
     boolean isBusy() {
-        return (boolean) BUSY.getAcquire(this); // pairs with the release store in onEnd()
+        return laBusy(); // pairs with the release store in onEnd()
     }
 
     /**
@@ -114,7 +114,7 @@ final class WorkerTrace {
      */
     void onStart(Task<?> t, boolean ownWork) {
         if (depth == 0) {
-            BUSY.setOpaque(this, true); // pairs with isBusy(); a hint that records are changing
+            sopBusy(true); // pairs with isBusy(); a hint that records are changing
             ownWork = false;
         }
         if (t.traceId == 0) {
@@ -147,7 +147,7 @@ final class WorkerTrace {
             publishedSize = size();
             publishedTruncated = truncated;
             publishedDroppedStrands = droppedStrands;
-            BUSY.setRelease(this, false); // pairs with isBusy() in Scheduler.trace(): records visible
+            soBusy(false); // pairs with isBusy() in Scheduler.trace(): records visible
         }
     }
 
@@ -316,5 +316,19 @@ final class WorkerTrace {
 
     static int task(long header) {
         return (int) (header >>> 32);
+    }
+
+    // ------------------------------------------------------------------ accessors (memory-order names: org.wsched.internal)
+
+    private boolean laBusy() {
+        return (boolean) BUSY.getAcquire(this);
+    }
+
+    private void sopBusy(boolean v) {
+        BUSY.setOpaque(this, v);
+    }
+
+    private void soBusy(boolean v) {
+        BUSY.setRelease(this, v);
     }
 }

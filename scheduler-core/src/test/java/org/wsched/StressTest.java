@@ -108,7 +108,7 @@ class StressTest {
             // MAX_HELP_DEPTH levels of helping, never anything like the number of tasks.
             assertThat(maxNesting.get())
                     .as("nesting of task bodies on one thread (%d stolen joins)", stolenJoins.get())
-                    .isLessThanOrEqualTo(AbstractPool.MAX_HELP_DEPTH + 2);
+                    .isLessThanOrEqualTo(WaitLoop.MAX_HELP_DEPTH + 2);
         }
     }
 

@@ -1,10 +1,11 @@
 package org.wsched.sim.graph;
 
-import java.util.Locale;
+import org.wsched.dag.DagFormat;
 
 /**
  * What a dependency edge stands for in a spawn tree. Continuation and join edges are the ones a
- * burdened-span computation charges with the cost of migrating work.
+ * burdened-span computation charges with the cost of migrating work. The constants stand in the
+ * order of the {@code wsched-dag} format's edge codes ({@link DagFormat#SERIAL} … {@link DagFormat#JOIN}).
  */
 public enum EdgeKind {
     /** Plain precedence (also the default for graphs without kinds). */
@@ -26,20 +27,5 @@ public enum EdgeKind {
     /** The kind stored as {@code code}. */
     public static EdgeKind ofCode(int code) {
         return VALUES[code];
-    }
-
-    /** The lower-case name used in files. */
-    public String token() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a file token, or returns null if it names no kind. */
-    public static EdgeKind parse(String token) {
-        for (EdgeKind k : VALUES) {
-            if (k.token().equals(token)) {
-                return k;
-            }
-        }
-        return null;
     }
 }

@@ -1,10 +1,11 @@
 package org.wsched.sim.graph;
 
-import java.util.Locale;
+import org.wsched.dag.DagFormat;
 
 /**
  * What a node of a spawn-tree task graph stands for. Graphs without spawn-tree structure leave
- * every node a {@link #STRAND}.
+ * every node a {@link #STRAND}. The constants stand in the order of the {@code wsched-dag} format's
+ * node kinds ({@link DagFormat#NODE_KINDS}).
  */
 public enum NodeKind {
     /** A plain piece of serial work (also the default for graphs without kinds). */
@@ -26,20 +27,5 @@ public enum NodeKind {
     /** The kind stored as {@code code}. */
     public static NodeKind ofCode(int code) {
         return VALUES[code];
-    }
-
-    /** The lower-case name used in files. */
-    public String token() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a file token, or returns null if it names no kind. */
-    public static NodeKind parse(String token) {
-        for (NodeKind k : VALUES) {
-            if (k.token().equals(token)) {
-                return k;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,9 @@
 package org.wsched.sim.graph;
 
+import org.wsched.dag.Csr;
+import org.wsched.dag.DagTotals;
+import org.wsched.dag.KahnPass;
+
 /**
  * An immutable, acyclic task graph held in primitive arrays: node costs in integer ticks, the
  * successors of every node in compressed sparse row (CSR) form, and predecessor counts. There is
@@ -138,8 +142,23 @@ public final class TaskGraph {
     /** Every node in a topological order (Kahn's, sources first in index order). */
     int[] topologicalOrder() {
         int[] order = new int[cost.length];
-        TopologicalPass.kahnOrder(succStart, succ, predCount, order);
+        KahnPass.order(csr(), order);
         return order;
+    }
+
+    /**
+     * Work, span and burdened span by one topological pass ({@link KahnPass}), with {@code burden}
+     * ticks charged per continuation and join edge.
+     *
+     * @throws IllegalArgumentException if {@code burden} is negative
+     */
+    public DagTotals totals(long burden) {
+        return KahnPass.totals(cost, csr(), burden);
+    }
+
+    /** This graph's edges as the dag module sees them: a view of its arrays, not a copy. */
+    private Csr csr() {
+        return new Csr(succStart, succ, edgeKind, predCount);
     }
 
     /** The smallest node cost (0 for an empty graph). */
@@ -165,13 +184,11 @@ public final class TaskGraph {
             return this;
         }
         long[] c = new long[cost.length];
-        long w = 0;
         for (int v = 0; v < c.length; v++) {
             c[v] = Math.max(0L, cost[v] - overhead);
-            w += c[v];
         }
-        long s = TopologicalPass.spanOrCycle(c, succStart, succ, predCount);
-        return new TaskGraph(c, succStart, succ, predCount, nodeKind, edgeKind, timeUnit, w, s);
+        DagTotals t = KahnPass.totals(c, csr(), 0);
+        return new TaskGraph(c, succStart, succ, predCount, nodeKind, edgeKind, timeUnit, t.work(), t.span());
     }
 
     /**

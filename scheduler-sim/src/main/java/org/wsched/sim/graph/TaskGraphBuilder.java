@@ -1,6 +1,9 @@
 package org.wsched.sim.graph;
 
 import java.util.Arrays;
+import org.wsched.dag.Csr;
+import org.wsched.dag.DagTotals;
+import org.wsched.dag.KahnPass;
 
 /**
  * Collects nodes and edges in any order and builds an immutable {@link TaskGraph}. Nodes get
@@ -151,48 +154,29 @@ public final class TaskGraphBuilder {
      */
     public TaskGraph build() {
         long[] c = Arrays.copyOf(cost, n);
-        int[] succStart = new int[n + 1];
-        int[] predCount = new int[n];
-        for (int e = 0; e < m; e++) {
-            succStart[from[e] + 1]++;
-            predCount[to[e]]++;
-        }
-        for (int v = 0; v < n; v++) {
-            succStart[v + 1] += succStart[v];
-        }
-        int[] succ = new int[m];
-        byte[] ek = kinds ? new byte[m] : null;
-        int[] fill = Arrays.copyOf(succStart, n);
-        for (int e = 0; e < m; e++) {
-            int pos = fill[from[e]]++;
-            succ[pos] = to[e];
-            if (ek != null) {
-                ek[pos] = edgeKind[e];
-            }
-        }
+        Csr g = Csr.of(n, m, from, to, kinds ? edgeKind : null);
         byte[] nk = kinds ? Arrays.copyOf(nodeKind, n) : null;
         // free the builder's edge list before the pass, which allocates three more arrays
         from = null;
         to = null;
         edgeKind = null;
-        long work = 0;
-        for (int v = 0; v < n; v++) {
-            work = Math.addExact(work, c[v]);
+        DagTotals t = KahnPass.totals(c, g, 0);
+        if (!t.acyclic()) {
+            throw new GraphCycleException(findCycle(g));
         }
-        long span = TopologicalPass.spanOrCycle(c, succStart, succ, predCount);
-        if (span < 0) {
-            throw new GraphCycleException(findCycle(n, succStart, succ, predCount));
-        }
-        return new TaskGraph(c, succStart, succ, predCount, nk, ek, timeUnit, work, span);
+        return new TaskGraph(c, g.start(), g.target(), g.inDegree(), nk, g.kind(), timeUnit, t.work(), t.span());
     }
 
     /**
      * Finds one cycle among the nodes Kahn's algorithm could not order. Every such node has a
      * predecessor that is also unordered, so walking predecessors must revisit a node.
      */
-    private static int[] findCycle(int n, int[] succStart, int[] succ, int[] predCount) {
+    private static int[] findCycle(Csr g) {
+        int n = g.nodeCount();
+        int[] succStart = g.start();
+        int[] succ = g.target();
         int[] queue = new int[n];
-        int tail = TopologicalPass.kahnOrder(succStart, succ, predCount, queue);
+        int tail = KahnPass.order(g, queue);
         // one unordered predecessor per unordered node
         int[] somePred = new int[n];
         Arrays.fill(somePred, -1);

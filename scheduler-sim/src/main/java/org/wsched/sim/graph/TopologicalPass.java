@@ -1,8 +1,11 @@
 package org.wsched.sim.graph;
 
+import org.wsched.dag.KahnPass;
+
 /**
- * One topological pass (Kahn's algorithm) over CSR arrays, computing the span: the heaviest
- * path, counting node costs. It is the reference cost the simulator's speed is compared with.
+ * Topological passes over a {@link TaskGraph}: its span recomputed by the one Kahn pass
+ * ({@link KahnPass}), the reference cost the simulator's speed is compared with, and the static
+ * bottom levels that list schedulers rank nodes by.
  */
 public final class TopologicalPass {
     private TopologicalPass() {
@@ -14,97 +17,7 @@ public final class TopologicalPass {
      * @return the heaviest path weight
      */
     public static long span(TaskGraph g) {
-        int n = g.nodeCount();
-        int[] remaining = g.predecessorCounts();
-        long[] finish = new long[n];
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int v = 0; v < n; v++) {
-            if (remaining[v] == 0) {
-                queue[tail++] = v;
-            }
-        }
-        long span = 0;
-        while (head < tail) {
-            int v = queue[head++];
-            long f = finish[v] + g.cost(v);
-            if (f > span) {
-                span = f;
-            }
-            for (int i = g.firstSuccessor(v), end = g.endSuccessor(v); i < end; i++) {
-                int s = g.successorAt(i);
-                if (f > finish[s]) {
-                    finish[s] = f;
-                }
-                if (--remaining[s] == 0) {
-                    queue[tail++] = s;
-                }
-            }
-        }
-        return span;
-    }
-
-    /**
-     * Span over raw CSR arrays; returns −1 − (number of nodes reached) if not all nodes are
-     * reachable in topological order, which means there is a cycle.
-     */
-    static long spanOrCycle(long[] cost, int[] succStart, int[] succ, int[] predCount) {
-        int n = cost.length;
-        int[] remaining = predCount.clone();
-        long[] finish = new long[n];
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int v = 0; v < n; v++) {
-            if (remaining[v] == 0) {
-                queue[tail++] = v;
-            }
-        }
-        long span = 0;
-        while (head < tail) {
-            int v = queue[head++];
-            long f = finish[v] + cost[v];
-            if (f > span) {
-                span = f;
-            }
-            for (int i = succStart[v], end = succStart[v + 1]; i < end; i++) {
-                int s = succ[i];
-                if (f > finish[s]) {
-                    finish[s] = f;
-                }
-                if (--remaining[s] == 0) {
-                    queue[tail++] = s;
-                }
-            }
-        }
-        return tail == n ? span : -1 - tail;
-    }
-
-    /**
-     * Kahn's algorithm over CSR arrays: writes the nodes it can order into {@code order} and
-     * returns how many there are (fewer than n if there is a cycle). {@code predCount} is not
-     * changed.
-     */
-    static int kahnOrder(int[] succStart, int[] succ, int[] predCount, int[] order) {
-        int n = predCount.length;
-        int[] remaining = predCount.clone();
-        int head = 0;
-        int tail = 0;
-        for (int v = 0; v < n; v++) {
-            if (remaining[v] == 0) {
-                order[tail++] = v;
-            }
-        }
-        while (head < tail) {
-            int v = order[head++];
-            for (int i = succStart[v], end = succStart[v + 1]; i < end; i++) {
-                if (--remaining[succ[i]] == 0) {
-                    order[tail++] = succ[i];
-                }
-            }
-        }
-        return tail;
+        return g.totals(0).span();
     }
 
     /**

@@ -1,15 +1,13 @@
 package org.wsched.sim.io;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.wsched.dag.DagFormat;
+import org.wsched.dag.DagWriter;
 import org.wsched.sim.graph.EdgeKind;
 import org.wsched.sim.graph.GraphCycleException;
 import org.wsched.sim.graph.NodeKind;
@@ -17,27 +15,14 @@ import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.graph.TaskGraphBuilder;
 
 /**
- * The project's own task-graph file format, {@code wsched-dag} version 1: line-oriented text
- * (optionally gzip-compressed, by a {@code .gz} file name), simple for the runtime's trace
- * recorder to write as it goes. The full specification is in docs/simulator.md; in short:
- *
- * <pre>
- * wsched-dag 1            first line: magic and format version
- * unit ns                 optional: what one tick of cost stands for (default "tick")
- * nodes 4                 required before any node or edge line: ids are 0 .. nodes-1
- * n 0 1200 spawn          n ID COST [strand|spawn|continuation|join]   (default strand)
- * n 1 800
- * e 0 1 spawn             e FROM TO [serial|spawn|continuation|join]   (default serial)
- * end                     required last line: a file without it is truncated
- * </pre>
- * Blank lines and lines starting with {@code #} are ignored. Node and edge lines may come in
- * any order and interleave; each node id must be defined exactly once.
+ * Reads and writes the project's own task-graph file format, {@code wsched-dag} version 1:
+ * line-oriented text (optionally gzip-compressed, by a {@code .gz} file name), simple for the
+ * runtime's trace recorder to write as it goes. The format's vocabulary and writer are
+ * {@link DagFormat} and {@link DagWriter} (shared with the runtime); this class reads it into a
+ * {@link TaskGraph}, reporting every problem with its file and line. The full specification is in
+ * docs/simulator.md.
  */
 public final class DagFile {
-    /** The magic word on the first line. */
-    public static final String MAGIC = "wsched-dag";
-    /** The format version this class reads and writes. */
-    public static final int VERSION = 1;
     private static final String KIND = "dag";
 
     private DagFile() {
@@ -53,16 +38,16 @@ public final class DagFile {
             lineNo = 1;
             if (line == null) {
                 throw new DagInputException(KIND + " file " + name + " is empty: expected a first line '"
-                        + MAGIC + " " + VERSION + "'");
+                        + DagFormat.HEADER + "'");
             }
             t.reset(line);
-            if (t.count() != 2 || !t.tokenEquals(0, MAGIC)) {
-                throw DagInputException.atLine(KIND, name, 1, "expected the header '" + MAGIC + " " + VERSION
-                        + "', found '" + StgReader.abbreviate(line.strip()) + "'; is this a " + MAGIC + " file?");
+            if (t.count() != 2 || !t.tokenEquals(0, DagFormat.MAGIC)) {
+                throw DagInputException.atLine(KIND, name, 1, "expected the header '" + DagFormat.HEADER
+                        + "', found '" + StgReader.abbreviate(line.strip()) + "'; is this a " + DagFormat.MAGIC + " file?");
             }
-            if (t.longOrMin(1) != VERSION) {
-                throw DagInputException.atLine(KIND, name, 1, "unsupported " + MAGIC + " version '" + t.token(1)
-                        + "'; this simulator reads version " + VERSION);
+            if (t.longOrMin(1) != DagFormat.VERSION) {
+                throw DagInputException.atLine(KIND, name, 1, "unsupported " + DagFormat.MAGIC + " version '" + t.token(1)
+                        + "'; this simulator reads version " + DagFormat.VERSION);
             }
             String unit = "tick";
             int n = -1;
@@ -80,13 +65,7 @@ public final class DagFile {
                     throw DagInputException.atLine(KIND, name, lineNo, "content after the 'end' line");
                 }
                 if (t.tokenEquals(0, "n")) {
-                    if (b == null) {
-                        throw DagInputException.atLine(KIND, name, lineNo, "node line before the 'nodes N' header");
-                    }
-                    if (t.count() < 3 || t.count() > 4) {
-                        throw DagInputException.atLine(KIND, name, lineNo,
-                                "a node line is 'n ID COST [KIND]', found '" + StgReader.abbreviate(line.strip()) + "'");
-                    }
+                    checkEntry(b != null, t, name, lineNo, line, "node", "a node line is 'n ID COST [KIND]'");
                     int v = nodeId(name, lineNo, t, 1, n, "node id");
                     if (definedOn[v] != 0) {
                         throw DagInputException.atLine(KIND, name, lineNo, "duplicate node id " + v
@@ -102,39 +81,18 @@ public final class DagFile {
                                 + cost + "; costs must be >= 0");
                     }
                     b.setCost(v, cost);
-                    if (t.count() == 4) {
-                        NodeKind k = NodeKind.parse(t.token(3));
-                        if (k == null) {
-                            throw DagInputException.atLine(KIND, name, lineNo, "unknown node kind '" + t.token(3)
-                                    + "'; valid: strand, spawn, continuation, join");
-                        }
-                        b.setKind(v, k);
-                    }
+                    b.setKind(v, NodeKind.ofCode(kindCode(name, lineNo, t, DagFormat.NODE_KINDS, "node")));
                     definedOn[v] = lineNo;
                     defined++;
                 } else if (t.tokenEquals(0, "e")) {
-                    if (b == null) {
-                        throw DagInputException.atLine(KIND, name, lineNo, "edge line before the 'nodes N' header");
-                    }
-                    if (t.count() < 3 || t.count() > 4) {
-                        throw DagInputException.atLine(KIND, name, lineNo,
-                                "an edge line is 'e FROM TO [KIND]', found '" + StgReader.abbreviate(line.strip()) + "'");
-                    }
+                    checkEntry(b != null, t, name, lineNo, line, "edge", "an edge line is 'e FROM TO [KIND]'");
                     int from = nodeId(name, lineNo, t, 1, n, "edge source");
                     int to = nodeId(name, lineNo, t, 2, n, "edge target");
                     if (from == to) {
                         throw DagInputException.atLine(KIND, name, lineNo, "edge from node " + from
                                 + " to itself (a cycle)");
                     }
-                    EdgeKind k = EdgeKind.SERIAL;
-                    if (t.count() == 4) {
-                        k = EdgeKind.parse(t.token(3));
-                        if (k == null) {
-                            throw DagInputException.atLine(KIND, name, lineNo, "unknown edge kind '" + t.token(3)
-                                    + "'; valid: serial, spawn, continuation, join");
-                        }
-                    }
-                    b.addEdge(from, to, k);
+                    b.addEdge(from, to, EdgeKind.ofCode(kindCode(name, lineNo, t, DagFormat.EDGE_KINDS, "edge")));
                 } else if (t.tokenEquals(0, "end")) {
                     if (b == null) {
                         throw DagInputException.atLine(KIND, name, lineNo, "'end' before the 'nodes N' header");
@@ -198,8 +156,8 @@ public final class DagFile {
      * leading {@code #} and surrounding blanks: for example the runtime's
      * {@code recorded by wsched tracing: work-stealing pool, parallelism 2}. Reads only the header.
      */
-    public static java.util.List<String> headerComments(Path file) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public static List<String> headerComments(Path file) {
+        List<String> out = new ArrayList<>();
         try (BufferedReader in = InputFiles.openText(file, KIND)) {
             String line;
             int read = 0;
@@ -217,6 +175,31 @@ public final class DagFile {
         return out;
     }
 
+    /** Checks that a node or edge line comes after the 'nodes N' header and has three or four fields. */
+    private static void checkEntry(boolean declared, LineTokens t, String name, long lineNo, String line,
+                                   String what, String form) {
+        if (!declared) {
+            throw DagInputException.atLine(KIND, name, lineNo, what + " line before the 'nodes N' header");
+        }
+        if (t.count() < 3 || t.count() > 4) {
+            throw DagInputException.atLine(KIND, name, lineNo,
+                    form + ", found '" + StgReader.abbreviate(line.strip()) + "'");
+        }
+    }
+
+    /** The code of the optional fourth field, a kind from {@code kinds}; 0 (the default) if absent. */
+    private static int kindCode(String name, long lineNo, LineTokens t, List<String> kinds, String what) {
+        if (t.count() < 4) {
+            return 0;
+        }
+        int code = kinds.indexOf(t.token(3));
+        if (code < 0) {
+            throw DagInputException.atLine(KIND, name, lineNo, "unknown " + what + " kind '" + t.token(3)
+                    + "'; valid: " + String.join(", ", kinds));
+        }
+        return code;
+    }
+
     private static int nodeId(String name, long lineNo, LineTokens t, int i, int n, String what) {
         long x = t.longOrMin(i);
         if (x == Long.MIN_VALUE) {
@@ -231,41 +214,29 @@ public final class DagFile {
 
     /** Writes {@code g} to {@code file}, gzip-compressed if the name ends in {@code .gz}. */
     public static void write(TaskGraph g, Path file) throws IOException {
-        OutputStream os = Files.newOutputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            os = new GZIPOutputStream(os, 1 << 16);
-        }
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+        try (DagWriter w = DagWriter.create(file)) {
             write(g, w);
         }
     }
 
-    /** Writes {@code g} in format version 1 to {@code w}. */
+    /** Writes {@code g} in format version 1 to {@code w} (which stays open). */
     public static void write(TaskGraph g, Writer w) throws IOException {
+        write(g, new DagWriter(w));
+    }
+
+    private static void write(TaskGraph g, DagWriter w) throws IOException {
         int n = g.nodeCount();
         boolean kinds = g.hasKinds();
-        w.write(MAGIC + " " + VERSION + "\n");
-        w.write("unit " + g.timeUnit() + "\n");
-        w.write("nodes " + n + "\n");
-        StringBuilder sb = new StringBuilder(64);
+        w.unit(g.timeUnit());
+        w.nodes(n);
         for (int v = 0; v < n; v++) {
-            sb.setLength(0);
-            sb.append("n ").append(v).append(' ').append(g.cost(v));
-            if (kinds && g.nodeKind(v) != NodeKind.STRAND) {
-                sb.append(' ').append(g.nodeKind(v).token());
-            }
-            w.append(sb).append('\n');
+            w.node(v, g.cost(v), kinds ? g.nodeKind(v).code() : 0);
         }
         for (int v = 0; v < n; v++) {
             for (int i = g.firstSuccessor(v); i < g.endSuccessor(v); i++) {
-                sb.setLength(0);
-                sb.append("e ").append(v).append(' ').append(g.successorAt(i));
-                if (kinds && g.edgeKindCodeAt(i) != 0) {
-                    sb.append(' ').append(g.edgeKindAt(i).token());
-                }
-                w.append(sb).append('\n');
+                w.edge(v, g.successorAt(i), g.edgeKindCodeAt(i));
             }
         }
-        w.write("end\n");
+        w.end();
     }
 }

@@ -1,0 +1,138 @@
+package org.wsched;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one wait loop of a worker, used by every join, {@code Future.get} and timed wait of a
+ * worker: help with other work (the pool's policy decides what: {@link AbstractPool#helpOnce}),
+ * then spin, yield and park for short, growing periods, registered as a waiter so completion
+ * unparks it at once. Threads that are not workers block in {@link TaskState#awaitBlocking}.
+ */
+final class WaitLoop {
+
+    /** Nested helping (running other tasks while joining) stops at this depth; the joiner then blocks. */
+    static final int MAX_HELP_DEPTH = 16;
+    /** A joining worker runs waiting submissions once every this many + 1 joins (see runWaitingSubmissions). */
+    static final int FAIRNESS_MASK = 63;
+
+    private WaitLoop() {
+    }
+
+    /**
+     * The one wait loop: worker {@code w} waits until {@code task} is done, helping with other
+     * work meanwhile ({@link AbstractPool#helpOnce}), then spinning, yielding and parking for short,
+     * growing periods (registered as a waiter, so completion unparks it at once). Every join,
+     * {@code Future.get} and timed wait of a worker ends here.
+     *
+     * <p>Interrupts: with {@code interruptible} (Future.get) an interrupt throws
+     * {@link InterruptedException}; otherwise (join) the interrupt flag is cleared while waiting,
+     * so parking does not degenerate into spinning, and set again on return. A pool stopped by
+     * {@code shutdownNow} ends every wait with a {@link java.util.concurrent.CancellationException}.
+     *
+     * @param deadline {@code System.nanoTime()} deadline, or 0 for none
+     * @return true if the task is done, false if the deadline passed
+     * @throws InterruptedException if {@code interruptible} and the thread was interrupted
+     */
+    static boolean awaitDone(Worker w, Task<?> task, long deadline, boolean interruptible) throws InterruptedException {
+        boolean interrupted = false;
+        int spins = 0;
+        try {
+            for (;;) {
+                if (w.takenCount != 0) {
+                    WorkerLoop.completeTaken(w); // a task taken or helped deeper down that an error left pending
+                }
+                if (task.isDone()) {
+                    return true;
+                }
+                if (w.pool.helpOnce(w, task)) {
+                    spins = 0;
+                    continue;
+                }
+                if (task.isDone()) {
+                    return true;
+                }
+                if (Thread.interrupted()) {
+                    if (interruptible) {
+                        throw new InterruptedException("interrupted while waiting for " + task);
+                    }
+                    interrupted = true;
+                }
+                if (w.pool.lvState() >= AbstractPool.STOP) {
+                    throw new java.util.concurrent.CancellationException("the " + w.pool.kind() + " pool was stopped by "
+                            + "shutdownNow() while this worker waited for " + task);
+                }
+                long parkNanos = 1_000_000L;
+                if (deadline != 0L) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0L) {
+                        return false;
+                    }
+                    parkNanos = Math.min(parkNanos, left);
+                }
+                waitStep(w, task, spins++, parkNanos);
+            }
+        } finally {
+            w.waitingOn = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** {@link #awaitDone} for join: no deadline, not interruptible. */
+    static void awaitDoneUninterruptibly(Worker w, Task<?> task) {
+        try {
+            awaitDone(w, task, 0L, false);
+        } catch (InterruptedException e) {
+            throw new AssertionError("not interruptible", e);
+        }
+    }
+
+    /**
+     * One step of waiting for {@code task} when there is nothing to help with: spin, then
+     * yield, then park for at most {@code parkNanos} (registered as a waiter, so completion
+     * wakes it at once).
+     */
+    private static void waitStep(Worker w, Task<?> task, int spins, long parkNanos) {
+        if (spins < 256) {
+            Thread.onSpinWait();
+        } else if (spins < 512) {
+            Thread.yield();
+        } else {
+            if (w.waitingOn != task) {
+                if (!task.registerWaiter(new TaskState.WaitNode(w.thread()))) {
+                    return; // completing right now
+                }
+                w.waitingOn = task;
+            }
+            if (!task.isDone()) {
+                LockSupport.parkNanos(task, parkNanos);
+            }
+        }
+    }
+
+    /**
+     * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins (the pools'
+     * {@code awaitJoin} counts them), a joining worker first runs the submissions waiting in the
+     * shared queue (up to {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work
+     * does not wait for a whole fork/join computation to end, and a steady stream of submissions
+     * cannot build a backlog behind it.
+     */
+    static void runWaitingSubmissions(Worker w) {
+        if (w.helpDepth >= MAX_HELP_DEPTH || w.pool.sharedQueue.isEmpty()) {
+            return;
+        }
+        w.helpDepth++;
+        try {
+            for (int n = 0; n <= FAIRNESS_MASK; n++) {
+                Task<?> t = w.pool.pollShared(w); // nothing once the pool stops
+                if (t == null) {
+                    break;
+                }
+                WorkerLoop.runTaken(w, t);
+            }
+        } finally {
+            w.helpDepth--;
+        }
+    }
+}
