@@ -27,13 +27,12 @@ final class ProfileCommand extends GraphCommand {
     @picocli.CommandLine.Mixin
     StrandOverheadOption strandOverhead = new StrandOverheadOption();
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @picocli.CommandLine.Mixin
+    TableOrJsonOption format = new TableOrJsonOption();
 
     @Override
     public Integer call() {
-        OutputFormat output = Args.format(spec, format, OutputFormat.TABLE, OutputFormat.JSON);
+        OutputFormat output = format.get(spec);
         Args.check(spec, burden == null || burden >= 0,
                 "Invalid value for option '--burden': must be >= 0, was " + burden);
         TaskGraph g = loadGraph();
