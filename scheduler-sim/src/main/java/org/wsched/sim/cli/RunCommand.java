@@ -86,8 +86,7 @@ final class RunCommand extends GraphCommand {
         ScheduleRecord record = scheduleOut != null || gantt != null ? new ScheduleRecord(g.nodeCount()) : null;
         RunStats stats = Simulator.run(g, scheduler, config, record);
         RunResult r = RunResult.of(dag, scheduler.name(), g, config, stats);
-        String title = scheduler.label() + ", P=" + procs + (config.multiprogrammed() ? " (PA=" + config.available()
-                + ", quantum " + config.quantum() + ")" : "") + ", seed " + seed + ": " + ChartStyle.shortName(dag);
+        String title = ChartStyle.runTitle(scheduler, config, dag);
         if (scheduleOut != null) {
             String command = "wsched-sim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             ChromeTrace.write(scheduleOut, g, record, procs, stats.makespan(), title,

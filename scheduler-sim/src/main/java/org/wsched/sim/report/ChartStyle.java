@@ -9,6 +9,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.wsched.sim.engine.SimConfig;
+import org.wsched.sim.policy.SchedulerPolicy;
 import org.wsched.sim.policy.Schedulers;
 
 /**
@@ -116,9 +118,15 @@ public final class ChartStyle {
         return (Math.log(mean + halfWidth) - Math.log(lo)) / (2 * Math.log(2));
     }
 
-    /** A short name for a dag spec in a title: the file name without its directory, at most 48 characters. */
+    /** The title of one run's schedule: scheduler, P (and the kernel's grants), seed and dag. */
+    public static String runTitle(SchedulerPolicy scheduler, SimConfig config, String dag) {
+        return scheduler.label() + ", P=" + config.procs() + (config.multiprogrammed() ? " (PA=" + config.available()
+                + ", quantum " + config.quantum() + ")" : "") + ", seed " + config.seed() + ": " + shortName(dag);
+    }
+
+    /** A short name for a dag spec in a title: the file name without its directory (for a KIND:PATH spec), at most 48 characters. */
     public static String shortName(String dag) {
-        String s = dag.replaceAll("^(stg|wf|dag|trace):.*[/\\\\]", "");
+        String s = dag.replaceAll("^[a-z]+:.*[/\\\\]", "");
         return s.length() <= 48 ? s : s.substring(0, 45) + "...";
     }
 }
