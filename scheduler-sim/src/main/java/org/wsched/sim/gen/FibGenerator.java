@@ -62,25 +62,15 @@ public final class FibGenerator {
         checkN(n);
         long nodes = 3 * fibonacci(n + 1) - 2;
         TaskGraphBuilder b = new TaskGraphBuilder((int) nodes, (int) nodes);
-        // a frame: generate fib(arg), linking parent -> entry with parentKind, exit -> join with joinKind
-        int cap = 2 * n + 4;
-        int[] arg = new int[cap];
-        int[] parent = new int[cap];
-        int[] join = new int[cap];
-        byte[] parentKind = new byte[cap];
-        byte[] joinKind = new byte[cap];
-        int sp = 0;
-        arg[sp] = n;
-        parent[sp] = -1;
-        join[sp] = -1;
-        sp++;
-        while (sp > 0) {
-            sp--;
-            int k = arg[sp];
-            int p = parent[sp];
-            int j = join[sp];
-            EdgeKind pk = EdgeKind.ofCode(parentKind[sp]);
-            EdgeKind jk = EdgeKind.ofCode(joinKind[sp]);
+        Frames f = new Frames(2 * n + 4);
+        f.push(n, -1, -1, EdgeKind.SERIAL, EdgeKind.SERIAL);
+        while (f.size > 0) {
+            int top = --f.size;
+            int k = f.arg[top];
+            int p = f.parent[top];
+            int j = f.join[top];
+            EdgeKind pk = f.parentKind[top];
+            EdgeKind jk = f.joinKind[top];
             if (k < 2) {
                 int leaf = b.addNode(1);
                 if (p >= 0) {
@@ -101,18 +91,8 @@ public final class FibGenerator {
             }
             // the continuation fib(k-2) is pushed first, so the child fib(k-1) is popped first
             // and its SPAWN edge precedes the CONTINUATION edge in the spawn node's successors
-            arg[sp] = k - 2;
-            parent[sp] = spawn;
-            join[sp] = sync;
-            parentKind[sp] = EdgeKind.CONTINUATION.code();
-            joinKind[sp] = EdgeKind.SERIAL.code();
-            sp++;
-            arg[sp] = k - 1;
-            parent[sp] = spawn;
-            join[sp] = sync;
-            parentKind[sp] = EdgeKind.SPAWN.code();
-            joinKind[sp] = EdgeKind.JOIN.code();
-            sp++;
+            f.push(k - 2, spawn, sync, EdgeKind.CONTINUATION, EdgeKind.SERIAL);
+            f.push(k - 1, spawn, sync, EdgeKind.SPAWN, EdgeKind.JOIN);
         }
         return b.build();
     }
@@ -132,6 +112,37 @@ public final class FibGenerator {
     private static void checkN(int n) {
         if (n < 0 || n > MAX_N) {
             throw new IllegalArgumentException("N must be in 0.." + MAX_N + ", was " + n);
+        }
+    }
+
+    /**
+     * The explicit stack of spawn-tree frames still to generate: frame i generates fib(arg[i]),
+     * linking parent[i] to its entry with parentKind[i] and its exit to join[i] with joinKind[i]
+     * (−1: no such node).
+     */
+    private static final class Frames {
+        final int[] arg;
+        final int[] parent;
+        final int[] join;
+        final EdgeKind[] parentKind;
+        final EdgeKind[] joinKind;
+        int size;
+
+        Frames(int capacity) {
+            arg = new int[capacity];
+            parent = new int[capacity];
+            join = new int[capacity];
+            parentKind = new EdgeKind[capacity];
+            joinKind = new EdgeKind[capacity];
+        }
+
+        void push(int k, int p, int j, EdgeKind pk, EdgeKind jk) {
+            arg[size] = k;
+            parent[size] = p;
+            join[size] = j;
+            parentKind[size] = pk;
+            joinKind[size] = jk;
+            size++;
         }
     }
 }
