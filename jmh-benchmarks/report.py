@@ -359,7 +359,8 @@ def main():
 
 How much faster or slower wsched's `WorkStealingPool` is than `java.util.concurrent.ForkJoinPool`, than
 wsched's `CentralizedPool` (one global ready queue, the greedy reference) and than serial code, on the
-classic task-parallel programs. Sources: `jmh-benchmarks/src/main/java/org/wsched/bench/`.
+classic task-parallel programs. Sources: the programs in `workloads/src/main/java/org/wsched/workloads/`,
+the benchmarks in `jmh-benchmarks/src/main/java/org/wsched/bench/`.
 
 - One JMH op = one whole computation (fib, nqueens, matmul, mergesort, UTS T1/T3, integrate) or one batch of
   external submissions; `@Param impl` = wsched | centralized | fjp | serial, `@Param parallelism` = 1, 2; the

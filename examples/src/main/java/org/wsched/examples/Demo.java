@@ -4,20 +4,19 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.RecursiveTask;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.wsched.CentralizedPool;
-import org.wsched.LongTask;
 import org.wsched.Scheduler;
 import org.wsched.SchedulerStats;
-import org.wsched.Task;
 import org.wsched.WorkStealingPool;
+import org.wsched.workloads.Fib;
+import org.wsched.workloads.MergeSort;
 
 /**
- * Runs fib (no cutoff: every call a task) and a parallel mergesort on {@link WorkStealingPool},
+ * Runs fib (no cutoff: every call a task, {@link Fib}) and a parallel mergesort ({@link MergeSort},
+ * {@link #SORT_CUTOFF}) on {@link WorkStealingPool},
  * {@link CentralizedPool}, {@link ForkJoinPool} and serially, and prints for each pool and program
  * the median, fastest and slowest of the timed runs and the pool's counters per timed run.
  *
@@ -50,7 +49,7 @@ public final class Demo {
         int[] input = new SplittableRandom(42).ints(sortN).toArray();
         int[] sorted = input.clone();
         Arrays.sort(sorted);
-        long fibValue = serialFib(fibN);
+        long fibValue = Fib.serial(fibN);
         String fib = "fib(" + fibN + ")";
         String sort = String.format("sort %,d", sortN);
         // the sort's input is copied before each run, outside the timed region
@@ -77,9 +76,12 @@ public final class Demo {
                     SchedulerStats st = s.stats();
                     return new long[] {st.tasksExecuted(), st.steals(), st.stealAttempts()};
                 };
-                row(name, fib, counters, () -> null, x -> s.invoke(() -> fib(fibN)), checkFib);
+                row(name, fib, counters, () -> null, x -> s.invoke(() -> Fib.wschedLong(fibN)), checkFib);
                 row(name, sort, counters, freshInput, a -> {
-                    s.invoke(() -> mergeSort(a, new int[a.length], 0, a.length));
+                    s.invoke(() -> {
+                        MergeSort.wsched(a, new int[a.length], 0, a.length, SORT_CUTOFF);
+                        return null;
+                    });
                     return a;
                 }, checkSort);
             }
@@ -88,18 +90,18 @@ public final class Demo {
         try {
             // ForkJoinPool counts steals only (and no attempts nor tasks)
             Supplier<long[]> counters = () -> new long[] {-1, fjp.getStealCount(), -1};
-            row("ForkJoinPool", fib, counters, () -> null, x -> fjp.invoke(new FjpFib(fibN)), checkFib);
+            row("ForkJoinPool", fib, counters, () -> null, x -> fjp.invoke(new Fib.FjpFib(fibN)), checkFib);
             row("ForkJoinPool", sort, counters, freshInput, a -> {
-                fjp.invoke(new FjpSort(a, new int[a.length], 0, a.length));
+                fjp.invoke(new MergeSort.FjpSort(a, new int[a.length], 0, a.length, SORT_CUTOFF));
                 return a;
             }, checkSort);
         } finally {
             fjp.shutdown();
         }
         Supplier<long[]> none = () -> new long[] {-1, -1, -1};
-        row("serial", fib, none, () -> null, x -> serialFib(fibN), checkFib);
+        row("serial", fib, none, () -> null, x -> Fib.serial(fibN), checkFib);
         row("serial", sort, none, freshInput, a -> {
-            serialSort(a, new int[a.length], 0, a.length);
+            MergeSort.serial(a, new int[a.length], 0, a.length, SORT_CUTOFF);
             return a;
         }, checkSort);
     }
@@ -136,104 +138,8 @@ public final class Demo {
                 t[TIMED_RUNS - 1] / 1e6, counts);
     }
 
-    static long fib(int n) {
-        if (n < 2) {
-            return n;
-        }
-        LongTask a = Task.spawnLong(() -> fib(n - 1)); // unboxed Task<Long>
-        long b = fib(n - 2);
-        return a.joinLong() + b;
-    }
-
-    static long serialFib(int n) {
-        return n < 2 ? n : serialFib(n - 1) + serialFib(n - 2);
-    }
-
+    /** Mergesort's cutoff: ranges of at most this many ints use {@link Arrays#sort}. */
     static final int SORT_CUTOFF = 4096;
-
-    static void mergeSort(int[] a, int[] tmp, int lo, int hi) {
-        if (hi - lo <= SORT_CUTOFF) {
-            Arrays.sort(a, lo, hi);
-            return;
-        }
-        int mid = (lo + hi) >>> 1;
-        Task.scope(s -> {
-            s.spawn(() -> mergeSort(a, tmp, lo, mid));
-            s.spawn(() -> mergeSort(a, tmp, mid, hi));
-        });
-        merge(a, tmp, lo, mid, hi);
-    }
-
-    static void serialSort(int[] a, int[] tmp, int lo, int hi) {
-        if (hi - lo <= SORT_CUTOFF) {
-            Arrays.sort(a, lo, hi);
-            return;
-        }
-        int mid = (lo + hi) >>> 1;
-        serialSort(a, tmp, lo, mid);
-        serialSort(a, tmp, mid, hi);
-        merge(a, tmp, lo, mid, hi);
-    }
-
-    static void merge(int[] a, int[] tmp, int lo, int mid, int hi) {
-        System.arraycopy(a, lo, tmp, lo, hi - lo);
-        int i = lo;
-        int j = mid;
-        for (int k = lo; k < hi; k++) {
-            if (j >= hi || (i < mid && tmp[i] <= tmp[j])) {
-                a[k] = tmp[i++];
-            } else {
-                a[k] = tmp[j++];
-            }
-        }
-    }
-
-    static final class FjpFib extends RecursiveTask<Long> {
-        final int n;
-
-        FjpFib(int n) {
-            this.n = n;
-        }
-
-        @Override
-        protected Long compute() {
-            if (n < 2) {
-                return (long) n;
-            }
-            FjpFib f1 = new FjpFib(n - 1);
-            f1.fork();
-            long b = new FjpFib(n - 2).compute();
-            return f1.join() + b;
-        }
-    }
-
-    static final class FjpSort extends RecursiveAction {
-        final int[] a;
-        final int[] tmp;
-        final int lo;
-        final int hi;
-
-        FjpSort(int[] a, int[] tmp, int lo, int hi) {
-            this.a = a;
-            this.tmp = tmp;
-            this.lo = lo;
-            this.hi = hi;
-        }
-
-        @Override
-        protected void compute() {
-            if (hi - lo <= SORT_CUTOFF) {
-                Arrays.sort(a, lo, hi);
-                return;
-            }
-            int mid = (lo + hi) >>> 1;
-            FjpSort left = new FjpSort(a, tmp, lo, mid);
-            left.fork();
-            new FjpSort(a, tmp, mid, hi).compute();
-            left.join();
-            merge(a, tmp, lo, mid, hi);
-        }
-    }
 
     private static void check(boolean ok, String program) {
         if (!ok) {

@@ -2,6 +2,7 @@ package org.wsched.examples;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.wsched.workloads.Fib;
 
 /**
  * Shows whether this machine runs code at a steady speed: times a fixed serial computation
@@ -15,7 +16,7 @@ import java.util.Locale;
  * medians. {@link TraceDemo} prints this probe's summary before and after its measurements.
  *
  * <pre>
- * java -cp scheduler-core-0.1.0-SNAPSHOT.jar org.wsched.examples.HostSpeedProbe [seconds]
+ * java -cp examples/target/wsched-examples.jar org.wsched.examples.HostSpeedProbe [seconds]
  * </pre>
  */
 public final class HostSpeedProbe {
@@ -72,14 +73,14 @@ public final class HostSpeedProbe {
     static Result sample(long nanos) {
         long sink = 0;
         for (int i = 0; i < 2_000; i++) {
-            sink += fib(FIB_N - 6); // warm-up: compiled before sampling
+            sink += Fib.serial(FIB_N - 6); // warm-up: compiled before sampling
         }
         double[] micros = new double[1 << 16];
         int n = 0;
         long end = System.nanoTime() + nanos;
         while (n < micros.length && System.nanoTime() < end) {
             long t0 = System.nanoTime();
-            sink += fib(FIB_N);
+            sink += Fib.serial(FIB_N);
             micros[n++] = (System.nanoTime() - t0) / 1e3;
         }
         checksum = sink; // the results are used, so the JIT cannot drop the computation
@@ -90,9 +91,5 @@ public final class HostSpeedProbe {
             timeline.append(m > SLOW * fastest ? 'X' : '.');
         }
         return new Result(micros, timeline.toString());
-    }
-
-    private static long fib(int n) {
-        return n < 2 ? n : fib(n - 1) + fib(n - 2);
     }
 }

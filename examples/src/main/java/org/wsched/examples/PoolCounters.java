@@ -7,6 +7,8 @@ import org.wsched.CentralizedPool;
 import org.wsched.Scheduler;
 import org.wsched.SchedulerStats;
 import org.wsched.WorkStealingPool;
+import org.wsched.workloads.Fib;
+import org.wsched.workloads.MergeSort;
 
 /**
  * Runs the same programs on {@link WorkStealingPool} and {@link CentralizedPool} and prints, per
@@ -35,10 +37,13 @@ public final class PoolCounters {
                 "tasks/run", "steals/run", "attempts/run", "offers/run", "polls/run", "contended/run", "parks/run");
         for (String program : new String[] {"fib(27)", "mergesort 2M"}) {
             Consumer<Scheduler> body = program.startsWith("fib")
-                    ? s -> s.invoke(() -> Demo.fib(27))
+                    ? s -> s.invoke(() -> Fib.wschedLong(27))
                     : s -> {
                         int[] a = input.clone();
-                        s.invoke(() -> Demo.mergeSort(a, new int[a.length], 0, a.length));
+                        s.invoke(() -> {
+                            MergeSort.wsched(a, new int[a.length], 0, a.length, Demo.SORT_CUTOFF);
+                            return null;
+                        });
                     };
             for (boolean ws : new boolean[] {true, false}) {
                 Scheduler s = ws ? WorkStealingPool.builder().parallelism(p).build()

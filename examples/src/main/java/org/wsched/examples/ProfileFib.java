@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.wsched.Trace;
 import org.wsched.WorkStealingPool;
+import org.wsched.workloads.Fib;
 
 /**
  * The first example of docs/profiling.md: warms up, records one run of fib with no cutoff on a
@@ -32,12 +33,12 @@ public final class ProfileFib {
         // cold run times the interpreter and the JIT compiling fib and the tracer, not fib.
         for (int i = 0; i < 20; i++) {
             try (WorkStealingPool warm = WorkStealingPool.builder().parallelism(2).tracing(true).build()) {
-                warm.invoke(() -> TraceDemo.fib(n)); // the README's fib: every call a task
+                warm.invoke(() -> Fib.wsched(n)); // the README's fib: every call a task
                 warm.trace().profile();
             }
         }
         try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(2).tracing(true).build()) {
-            long r = pool.invoke(() -> TraceDemo.fib(n));
+            long r = pool.invoke(() -> Fib.wsched(n));
             Trace trace = pool.trace();                       // every run of this pool so far
             System.out.println("fib(" + n + ") = " + r);
             System.out.println(trace.profile().report());     // burden 6,250 ns; or profile(burdenNanos)

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,14 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.wsched.Task;
 import org.wsched.Trace;
 import org.wsched.TraceProfile;
 import org.wsched.WorkStealingPool;
+import org.wsched.workloads.Fib;
+import org.wsched.workloads.MergeSort;
+import org.wsched.workloads.Uts;
+import org.wsched.workloads.UtsTree;
 
 /**
  * The trace-fidelity harness of docs/profiling.md: records fib (with and without a serial cutoff),
- * a mergesort and a UTS tree on a real {@link WorkStealingPool} at each parallelism given, times
+ * a mergesort and a UTS tree (the programs of {@code org.wsched.workloads}: {@link Fib#wsched},
+ * {@link Fib#wschedCutoff}, {@link MergeSort#wsched}, {@link Uts#wschedNode}) on a real {@link WorkStealingPool} at each parallelism given, times
  * untraced and traced runs (each mode in its own JVMs, a fresh pool per run), and writes, for each
  * program and P, two traces in the simulator's {@code wsched-dag} format (the run with the median
  * work and the run with the least work) together with {@code measured.csv} (median and best
@@ -30,8 +32,7 @@ import org.wsched.WorkStealingPool;
  * ({@code scheduler-sim/trace-fidelity DIR}) and compares median with median and best with best.
  *
  * <pre>
- * java -cp scheduler-core-0.1.0-SNAPSHOT.jar:jctools-core.jar:agrona.jar:HdrHistogram.jar \
- *     org.wsched.examples.TraceDemo [outDir] [parallelism,...] [reps] [program,...]
+ * java -cp examples/target/wsched-examples.jar org.wsched.examples.TraceDemo [outDir] [parallelism,...] [reps] [program,...]
  * </pre>
  * Defaults: {@code trace-out}, {@code 1,2}, 9 repetitions (after at least 10 warm-up runs and 2 s in
  * each JVM). Public API only.
@@ -52,6 +53,7 @@ public final class TraceDemo {
     static final double UTS_B0 = 4;
     static final int UTS_DEPTH = 8;
     static final int UTS_SEED = 19;
+    static final UtsTree UTS_TREE = UtsTree.geometric(UTS_B0, UTS_DEPTH, UTS_SEED);
 
     private TraceDemo() {
     }
@@ -332,12 +334,12 @@ public final class TraceDemo {
     private static Body program(String name) {
         switch (name) {
             case "fib": {
-                long expected = serialFib(FIB_N);
-                return pool -> check(pool.invoke(() -> fib(FIB_N)) == expected, "fib");
+                long expected = Fib.serial(FIB_N);
+                return pool -> check(pool.invoke(() -> Fib.wsched(FIB_N)) == expected, "fib");
             }
             case "fib-cutoff": {
-                long expected = serialFib(FIBC_N);
-                return pool -> check(pool.invoke(() -> fibCutoff(FIBC_N)) == expected, "fib-cutoff");
+                long expected = Fib.serial(FIBC_N);
+                return pool -> check(pool.invoke(() -> Fib.wschedCutoff(FIBC_N, FIBC_CUTOFF)) == expected, "fib-cutoff");
             }
             case "mergesort": {
                 int[] input = new SplittableRandom(42).ints(SORT_N).toArray();
@@ -345,15 +347,19 @@ public final class TraceDemo {
                 Arrays.sort(sorted);
                 return pool -> {
                     int[] a = input.clone();
-                    pool.invoke(() -> mergeSort(a, new int[a.length], 0, a.length));
+                    pool.invoke(() -> {
+                        MergeSort.wsched(a, new int[a.length], 0, a.length, SORT_CUTOFF);
+                        return null;
+                    });
                     check(Arrays.equals(a, sorted), "mergesort");
                 };
             }
             case "uts": {
-                long expected = utsSerial(utsRoot(), 0);
+                UtsTree t = UTS_TREE;
+                long expected = Uts.serial(t, t.root(), 0);
                 return pool -> {
-                    byte[] root = utsRoot();
-                    check(pool.invoke(() -> uts(root, 0)) == expected, "uts");
+                    int[] root = t.root();
+                    check(pool.invoke(() -> Uts.wschedNode(t, root, 0)) == expected, "uts");
                 };
             }
             default:
@@ -376,128 +382,5 @@ public final class TraceDemo {
         if (!ok) {
             throw new AssertionError(what + ": wrong result");
         }
-    }
-
-    // ------------------------------------------------------------------ fib: every call a task
-
-    static long fib(int n) {
-        if (n < 2) {
-            return n;
-        }
-        Task<Long> a = Task.spawn(() -> fib(n - 1));
-        long b = fib(n - 2);
-        return a.join() + b;
-    }
-
-    /** fib with a serial cutoff: calls below {@link #FIBC_CUTOFF} run serially, so strands are microseconds. */
-    static long fibCutoff(int n) {
-        if (n < FIBC_CUTOFF) {
-            return serialFib(n);
-        }
-        Task<Long> a = Task.spawn(() -> fibCutoff(n - 1));
-        long b = fibCutoff(n - 2);
-        return a.join() + b;
-    }
-
-    static long serialFib(int n) {
-        return n < 2 ? n : serialFib(n - 1) + serialFib(n - 2);
-    }
-
-    // ------------------------------------------------------------------ mergesort with Task.scope
-
-    static void mergeSort(int[] a, int[] tmp, int lo, int hi) {
-        if (hi - lo <= SORT_CUTOFF) {
-            Arrays.sort(a, lo, hi);
-            return;
-        }
-        int mid = (lo + hi) >>> 1;
-        Task.scope(s -> {
-            s.spawn(() -> mergeSort(a, tmp, lo, mid));
-            s.spawn(() -> mergeSort(a, tmp, mid, hi));
-        });
-        merge(a, tmp, lo, mid, hi);
-    }
-
-    static void merge(int[] a, int[] tmp, int lo, int mid, int hi) {
-        System.arraycopy(a, lo, tmp, lo, hi - lo);
-        int i = lo;
-        int j = mid;
-        for (int k = lo; k < hi; k++) {
-            if (j >= hi || (i < mid && tmp[i] <= tmp[j])) {
-                a[k] = tmp[i++];
-            } else {
-                a[k] = tmp[j++];
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ UTS: one task per node, SHA-1 per node
-
-    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-    private static final double LOG_Q = Math.log(1.0 - 1.0 / (1.0 + UTS_B0));
-
-    static byte[] utsRoot() {
-        byte[] buf = new byte[20];
-        putInt(buf, 16, UTS_SEED);
-        return SHA1.get().digest(buf);
-    }
-
-    static int utsChildren(byte[] state, int depth) {
-        if (depth >= UTS_DEPTH) {
-            return 0;
-        }
-        int r = ((state[16] & 0xff) << 24 | (state[17] & 0xff) << 16 | (state[18] & 0xff) << 8 | (state[19] & 0xff))
-                & 0x7fffffff;
-        double u = r / 2147483648.0;
-        return (int) Math.min(100, Math.floor(Math.log(1.0 - u) / LOG_Q));
-    }
-
-    static byte[] utsChild(byte[] parent, int i) {
-        MessageDigest md = SHA1.get();
-        md.update(parent, 0, 20);
-        byte[] idx = new byte[4];
-        putInt(idx, 0, i);
-        md.update(idx);
-        return md.digest();
-    }
-
-    /** Counts the nodes of the subtree at {@code state}: each child a spawned task. */
-    static long uts(byte[] state, int depth) {
-        int k = utsChildren(state, depth);
-        if (k == 0) {
-            return 1;
-        }
-        List<Task<Long>> kids = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            byte[] c = utsChild(state, i);
-            kids.add(Task.spawn(() -> uts(c, depth + 1)));
-        }
-        long n = 1;
-        for (int i = k - 1; i >= 0; i--) {
-            n += kids.get(i).join();
-        }
-        return n;
-    }
-
-    static long utsSerial(byte[] state, int depth) {
-        int k = utsChildren(state, depth);
-        long n = 1;
-        for (int i = 0; i < k; i++) {
-            n += utsSerial(utsChild(state, i), depth + 1);
-        }
-        return n;
-    }
-
-    private static void putInt(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
     }
 }

@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.wsched.CentralizedPool;
 import org.wsched.Scheduler;
-import org.wsched.WorkStealingPool;
+import org.wsched.workloads.Fib;
 
 /**
  * Idle CPU and wake-up latency, outside JMH (both need wall-clock waiting, not ops).
@@ -61,27 +59,16 @@ public final class IdleHarness {
     }
 
     private static String measure(ThreadMXBean mx, String impl, int p, int samples, int gapMillis) throws Exception {
-        ExecutorService pool;
-        String prefix;
-        Scheduler sched = null;
-        ForkJoinPool fjp = null;
-        switch (impl) {
-            case "wsched" -> {
-                sched = WorkStealingPool.builder().parallelism(p).build();
-                pool = sched;
-                prefix = "wsched-ws-";
-            }
-            case "centralized" -> {
-                sched = CentralizedPool.builder().parallelism(p).build();
-                pool = sched;
-                prefix = "wsched-central-";
-            }
-            default -> {
-                fjp = new ForkJoinPool(p);
-                pool = fjp;
-                prefix = "ForkJoinPool-";
-            }
-        }
+        ImplPool implPool = ImplPool.open(impl, p);
+        ExecutorService pool = implPool.executor();
+        Scheduler sched = implPool.sched;
+        ForkJoinPool fjp = implPool.fjp;
+        String prefix = switch (implPool.kind) {
+            case WSCHED -> "wsched-ws-";
+            case CENTRALIZED -> "wsched-central-";
+            case FJP -> "ForkJoinPool-";
+            default -> throw new IllegalArgumentException("impl must be wsched, centralized or fjp, not '" + impl + "'");
+        };
         try {
             // Warm up the code paths, then the burst right before the idle window.
             for (int i = 0; i < 3; i++) {
@@ -130,13 +117,7 @@ public final class IdleHarness {
                     impl, p, threads, idle[0], idle[1], h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
                     h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3, h.getTotalCount());
         } finally {
-            if (sched != null) {
-                sched.close();
-            }
-            if (fjp != null) {
-                fjp.shutdown();
-                fjp.awaitTermination(1, TimeUnit.MINUTES);
-            }
+            implPool.close();
         }
     }
 

@@ -1,21 +1,10 @@
 package org.wsched.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
+import org.wsched.workloads.MatMul;
 
 /** Divide-and-conquer C = A·B, n×n doubles, serial blocks of leaf×leaf. One op = clear C + one multiply. */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 public class MatMulBench extends PoolState {
 
     @Param({"512"})
@@ -39,7 +28,7 @@ public class MatMulBench extends PoolState {
         MatMul.Problem p = this.p;
         return last = run(() -> MatMul.wsched(p), ForkJoinTaskAdapter.of(() -> {
             p.clear();
-            new MatMul.FjpMatMul(p, 0, 0, 0, p.n).invoke();
+            new MatMul.FjpMatMul(p, 0, 0, 0, p.n()).invoke();
             return p.checksum();
         }), () -> MatMul.serial(p));
     }

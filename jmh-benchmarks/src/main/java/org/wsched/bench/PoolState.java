@@ -3,30 +3,42 @@ package org.wsched.bench;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.wsched.CentralizedPool;
+import org.openjdk.jmh.annotations.Warmup;
 import org.wsched.LongJob;
 import org.wsched.Scheduler;
-import org.wsched.WorkStealingPool;
 
 /**
  * The implementation under test, shared by every benchmark: {@code impl} (wsched, centralized,
  * fjp, serial) and {@code parallelism}. The pool is built once per trial and closed after it;
  * subclasses prepare their input in {@link #setupProblem()} and check the last result in
- * {@link #verify()} (a wrong answer fails the trial loudly).
+ * {@link #verify()} (a wrong answer fails the trial loudly). The run settings of every benchmark
+ * (mode, time unit, forks, warm-up, measurement) are the annotations of this class.
  */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 public abstract class PoolState {
 
     /**
-     * wsched = {@link WorkStealingPool}; centralized = {@link CentralizedPool}; fjp = {@link ForkJoinPool}; serial = no pool.
+     * wsched = {@link org.wsched.WorkStealingPool}; centralized = {@link org.wsched.CentralizedPool};
+     * fjp = {@link ForkJoinPool}; serial = no pool (see {@link Impl}).
      * Not in the default list (run them with {@code -p impl=...}): wsched-frames = the program's
-     * {@link org.wsched.Frames} form on a {@link WorkStealingPool} (fib, mergesort, UTS, integrate);
+     * {@link org.wsched.Frames} form on a {@link org.wsched.WorkStealingPool} (fib, mergesort, UTS, integrate);
      * wsched-frames-fc = fib's fast-clone form ({@code tryUnspawn() ? fib(n-1) : syncStolen()}).
      */
     @Param({"wsched", "centralized", "fjp", "serial"})
@@ -40,15 +52,14 @@ public abstract class PoolState {
     protected Scheduler sched;
     protected ForkJoinPool fjp;
 
+    private ImplPool pool;
+
     @Setup(Level.Trial)
     public final void setupTrial() throws Exception {
-        kind = Impl.parse(impl);
-        switch (kind) {
-            case WSCHED, FRAMES, FRAMES_FC -> sched = WorkStealingPool.builder().parallelism(parallelism).build();
-            case CENTRALIZED -> sched = CentralizedPool.builder().parallelism(parallelism).build();
-            case FJP -> fjp = new ForkJoinPool(parallelism);
-            case SERIAL -> { }
-        }
+        pool = ImplPool.open(impl, parallelism);
+        kind = pool.kind;
+        sched = pool.sched;
+        fjp = pool.fjp;
         setupProblem();
     }
 
@@ -57,15 +68,10 @@ public abstract class PoolState {
         try {
             verify();
         } finally {
-            if (sched != null) {
-                sched.close();
-                sched = null;
-            }
-            if (fjp != null) {
-                fjp.shutdown();
-                fjp.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-                fjp = null;
-            }
+            pool.close();
+            pool = null;
+            sched = null;
+            fjp = null;
         }
     }
 
@@ -104,23 +110,4 @@ public abstract class PoolState {
         }
     }
 
-
-    /** The implementations. */
-    public enum Impl {
-        WSCHED, CENTRALIZED, FJP, SERIAL, FRAMES, FRAMES_FC;
-
-        /** From the {@code @Param} spelling. */
-        public static Impl parse(String s) {
-            return switch (s) {
-                case "wsched" -> WSCHED;
-                case "centralized" -> CENTRALIZED;
-                case "fjp" -> FJP;
-                case "serial" -> SERIAL;
-                case "wsched-frames" -> FRAMES;
-                case "wsched-frames-fc" -> FRAMES_FC;
-                default -> throw new IllegalArgumentException("impl must be wsched, centralized, fjp, serial, "
-                        + "wsched-frames or wsched-frames-fc, not '" + s + "'");
-            };
-        }
-    }
 }

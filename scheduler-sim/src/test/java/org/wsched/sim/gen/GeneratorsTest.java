@@ -14,6 +14,8 @@ import org.wsched.sim.graph.NodeKind;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.graph.TopologicalPass;
 import org.wsched.sim.io.DagInputException;
+import org.wsched.workloads.Uts;
+import org.wsched.workloads.UtsTree;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GeneratorsTest {
@@ -94,6 +96,14 @@ class GeneratorsTest {
         assertThat(a.span()).isEqualTo(7);
         TaskGraph c = DagSpecs.load("uts:bin:b0=20,q=0.124875,m=8,seed=42");
         assertThat(c.nodeCount()).isGreaterThan(20);
+    }
+
+    @Test
+    void utsTreesAreTheRuntimeProgramsTrees() {
+        for (UtsTree t : new UtsTree[] {UtsTree.geometric(4, 6, 19), UtsTree.binomial(20, 0.124875, 8, 42)}) {
+            TaskGraph g = UtsGenerator.generate(new UtsGenerator.Params(t));
+            assertThat((long) g.nodeCount()).as(t.name()).isEqualTo(Uts.serial(t, t.root(), 0)).isGreaterThan(1000);
+        }
     }
 
     @Test

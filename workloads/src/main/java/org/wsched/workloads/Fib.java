@@ -1,4 +1,4 @@
-package org.wsched.bench;
+package org.wsched.workloads;
 
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.RecursiveAction;
@@ -27,6 +27,19 @@ public final class Fib {
         return a.join() + b;
     }
 
+    /**
+     * wsched with a serial cutoff: calls with {@code n < cutoff} run {@link #serial}, so the
+     * tasks are microseconds long rather than nanoseconds.
+     */
+    public static long wschedCutoff(int n, int cutoff) {
+        if (n < cutoff) {
+            return serial(n);
+        }
+        Task<Long> a = Task.spawn(() -> wschedCutoff(n - 1, cutoff));
+        long b = wschedCutoff(n - 2, cutoff);
+        return a.join() + b;
+    }
+
     /** wsched frames, as in the README: spawn writes a reused frame, sync runs it here unless stolen. */
     public static long frames(Frames f, Object ctx, long n) {
         if (n < 2) {
@@ -51,6 +64,7 @@ public final class Fib {
     public static final class FjpFib extends RecursiveTask<Long> {
         private final int n;
 
+        /** fib({@code n}). */
         public FjpFib(int n) {
             this.n = n;
         }
@@ -80,8 +94,10 @@ public final class Fib {
     /** ForkJoinPool, unboxed: a {@code RecursiveAction} with a {@code long} result field. */
     public static final class FjpFibLong extends RecursiveAction {
         private final int n;
-        long result;
+        /** The value, once computed. */
+        public long result;
 
+        /** fib({@code n}), left in {@link #result}. */
         public FjpFibLong(int n) {
             this.n = n;
         }

@@ -1,4 +1,4 @@
-package org.wsched.bench;
+package org.wsched.workloads;
 
 import java.util.Arrays;
 import java.util.concurrent.RecursiveAction;
@@ -93,6 +93,7 @@ public final class MergeSort {
         private final int hi;
         private final int cutoff;
 
+        /** Sorts {@code a[lo, hi)} with {@code tmp} (at least as long) as merge buffer. */
         public FjpSort(int[] a, int[] tmp, int lo, int hi, int cutoff) {
             this.a = a;
             this.tmp = tmp;

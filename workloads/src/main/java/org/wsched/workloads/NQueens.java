@@ -1,4 +1,4 @@
-package org.wsched.bench;
+package org.wsched.workloads;
 
 import java.util.concurrent.RecursiveTask;
 import org.wsched.Task;
@@ -67,6 +67,7 @@ public final class NQueens {
         private final int row;
         private final int spawnDepth;
 
+        /** The completions below {@code row}, spawning above {@code spawnDepth} (as {@link NQueens#wsched}). */
         public FjpQueens(int all, int cols, int d1, int d2, int row, int spawnDepth) {
             this.all = all;
             this.cols = cols;

@@ -1,4 +1,4 @@
-package org.wsched.bench;
+package org.wsched.workloads;
 
 import java.util.concurrent.RecursiveTask;
 import org.wsched.Frames;
@@ -14,7 +14,8 @@ public final class Integrate {
     private Integrate() {
     }
 
-    static double f(double x) {
+    /** The integrand (x² + 1)·x. */
+    public static double f(double x) {
         return (x * x + 1.0) * x;
     }
 
@@ -97,6 +98,7 @@ public final class Integrate {
         private final double area;
         private final double eps;
 
+        /** The integral over [x1, x2] (as {@link Integrate#wsched}). */
         public FjpIntegrate(double x1, double y1, double x2, double y2, double area, double eps) {
             this.x1 = x1;
             this.y1 = y1;

@@ -1,4 +1,4 @@
-package org.wsched.bench;
+package org.wsched.workloads;
 
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
@@ -23,6 +23,7 @@ public final class MatMul {
         final int n;
         final int leaf;
 
+        /** Random integer matrices A and B (entries -4..4) of {@code n×n}, C zero; {@code n}, {@code leaf} powers of two. */
         public Problem(int n, int leaf, long seed) {
             if (Integer.bitCount(n) != 1 || Integer.bitCount(leaf) != 1) {
                 throw new IllegalArgumentException("n and leaf must be powers of two: n=" + n + ", leaf=" + leaf);
@@ -48,7 +49,23 @@ public final class MatMul {
             return s;
         }
 
-        void clear() {
+        /** The matrices' side. */
+        public int n() {
+            return n;
+        }
+
+        /** A[i][k]. */
+        public double a(int i, int k) {
+            return a[i * n + k];
+        }
+
+        /** B[k][j]. */
+        public double b(int k, int j) {
+            return b[k * n + j];
+        }
+
+        /** Sets C to zero (before a multiply: the forms add into C). */
+        public void clear() {
             java.util.Arrays.fill(c, 0.0);
         }
 
@@ -121,6 +138,7 @@ public final class MatMul {
         private final int k0;
         private final int s;
 
+        /** C[i0.., j0..] += A[i0.., k0..]·B[k0.., j0..] over s×s blocks; the root is {@code (p, 0, 0, 0, p.n())}. */
         public FjpMatMul(Problem p, int i0, int j0, int k0, int s) {
             this.p = p;
             this.i0 = i0;
