@@ -1,21 +1,15 @@
 package org.wsched.sim.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.wsched.sim.bench.SimThroughput;
 import org.wsched.sim.policy.SchedulerPolicy;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bench}: the simulator's own throughput benchmark (see {@link SimThroughput}). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures simulation speed (nodes/s), its ratio to one topological pass, and memory per node.")
-final class BenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class BenchCommand extends SimCommand {
     @Option(names = "--dag", defaultValue = "uts:T1", paramLabel = "SPEC", description = "Graph (default: ${DEFAULT-VALUE}).")
     String dag;
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.wsched.sim.engine.Sweep;
 import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.metrics.EventEstimate;
@@ -17,9 +16,7 @@ import org.wsched.sim.report.Progress;
 import org.wsched.sim.report.Provenance;
 import org.wsched.sim.report.SweepReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code compare}: a sweep over dags × schedulers × steal latencies × processor counts × seeds,
@@ -29,10 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Runs every dag x scheduler x steal latency x procs x seed combination and writes results.csv, "
                 + "results.json, summary.csv, aggregate.csv, charts and index.html into --out.")
-final class CompareCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CompareCommand extends SimCommand {
     @Option(names = "--dag", required = true, paramLabel = "SPEC|DIR[,...]",
             description = "Task graphs, comma-separated or repeated (the kinds are listed below); a directory "
                     + "stands for every graph file in it, sorted by name.")

@@ -62,15 +62,16 @@ public final class FibGenerator {
         checkN(n);
         long nodes = 3 * fibonacci(n + 1) - 2;
         TaskGraphBuilder b = new TaskGraphBuilder((int) nodes, (int) nodes);
-        Frames f = new Frames(2 * n + 4);
-        f.push(n, -1, -1, EdgeKind.SERIAL, EdgeKind.SERIAL);
-        while (f.size > 0) {
-            int top = --f.size;
-            int k = f.arg[top];
-            int p = f.parent[top];
-            int j = f.join[top];
-            EdgeKind pk = f.parentKind[top];
-            EdgeKind jk = f.joinKind[top];
+        Frame[] stack = new Frame[2 * n + 4];
+        int size = 0;
+        stack[size++] = new Frame(n, -1, -1, EdgeKind.SERIAL, EdgeKind.SERIAL);
+        while (size > 0) {
+            Frame f = stack[--size];
+            int k = f.k();
+            int p = f.parent();
+            int j = f.join();
+            EdgeKind pk = f.parentKind();
+            EdgeKind jk = f.joinKind();
             if (k < 2) {
                 int leaf = b.addNode(1);
                 if (p >= 0) {
@@ -91,8 +92,8 @@ public final class FibGenerator {
             }
             // the continuation fib(k-2) is pushed first, so the child fib(k-1) is popped first
             // and its SPAWN edge precedes the CONTINUATION edge in the spawn node's successors
-            f.push(k - 2, spawn, sync, EdgeKind.CONTINUATION, EdgeKind.SERIAL);
-            f.push(k - 1, spawn, sync, EdgeKind.SPAWN, EdgeKind.JOIN);
+            stack[size++] = new Frame(k - 2, spawn, sync, EdgeKind.CONTINUATION, EdgeKind.SERIAL);
+            stack[size++] = new Frame(k - 1, spawn, sync, EdgeKind.SPAWN, EdgeKind.JOIN);
         }
         return b.build();
     }
@@ -116,33 +117,10 @@ public final class FibGenerator {
     }
 
     /**
-     * The explicit stack of spawn-tree frames still to generate: frame i generates fib(arg[i]),
-     * linking parent[i] to its entry with parentKind[i] and its exit to join[i] with joinKind[i]
-     * (−1: no such node).
+     * A spawn-tree frame still to generate: fib(k), linked from node {@code parent} to its entry
+     * with {@code parentKind} and from its exit to node {@code join} with {@code joinKind} (−1: no
+     * such node).
      */
-    private static final class Frames {
-        final int[] arg;
-        final int[] parent;
-        final int[] join;
-        final EdgeKind[] parentKind;
-        final EdgeKind[] joinKind;
-        int size;
-
-        Frames(int capacity) {
-            arg = new int[capacity];
-            parent = new int[capacity];
-            join = new int[capacity];
-            parentKind = new EdgeKind[capacity];
-            joinKind = new EdgeKind[capacity];
-        }
-
-        void push(int k, int p, int j, EdgeKind pk, EdgeKind jk) {
-            arg[size] = k;
-            parent[size] = p;
-            join[size] = j;
-            parentKind[size] = pk;
-            joinKind[size] = jk;
-            size++;
-        }
+    private record Frame(int k, int parent, int join, EdgeKind parentKind, EdgeKind joinKind) {
     }
 }
