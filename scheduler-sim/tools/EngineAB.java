@@ -5,9 +5,9 @@
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.graph.TopologicalPass;
 import org.wsched.sim.policy.Schedulers;

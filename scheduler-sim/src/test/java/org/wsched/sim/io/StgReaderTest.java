@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.policy.Schedulers;
 

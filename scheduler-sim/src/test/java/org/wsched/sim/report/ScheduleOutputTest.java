@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.ScheduleRecord;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.policy.Schedulers;
 

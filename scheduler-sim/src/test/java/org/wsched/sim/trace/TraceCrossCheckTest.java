@@ -10,17 +10,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.wsched.Task;
 import org.wsched.Trace;
 import org.wsched.TraceProfile;
 import org.wsched.WorkStealingPool;
-import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
+import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.metrics.Profile;
 import org.wsched.sim.policy.Schedulers;
+import org.wsched.workloads.Fib;
+import org.wsched.workloads.MergeSort;
 
 /**
  * Records real runs on scheduler-core's WorkStealingPool (a test-scoped dependency), writes them
@@ -31,34 +32,6 @@ import org.wsched.sim.policy.Schedulers;
 class TraceCrossCheckTest {
     @TempDir
     Path dir;
-
-    static long fib(int n) {
-        if (n < 2) {
-            return n;
-        }
-        Task<Long> a = Task.spawn(() -> fib(n - 1));
-        long b = fib(n - 2);
-        return a.join() + b;
-    }
-
-    static void sort(int[] a, int lo, int hi) {
-        if (hi - lo <= 1000) {
-            Arrays.sort(a, lo, hi);
-            return;
-        }
-        int mid = (lo + hi) >>> 1;
-        Task.scope(s -> {
-            s.spawn(() -> sort(a, lo, mid));
-            s.spawn(() -> sort(a, mid, hi));
-        });
-        int[] merged = new int[hi - lo];
-        int i = lo;
-        int j = mid;
-        for (int k = 0; k < merged.length; k++) {
-            merged[k] = j >= hi || (i < mid && a[i] <= a[j]) ? a[i++] : a[j++];
-        }
-        System.arraycopy(merged, 0, a, lo, merged.length);
-    }
 
     private void crossCheck(Trace trace, String name, long expectedStrands, long expectedSpawns) throws Exception {
         for (String file : new String[] {name + ".dag", name + ".dag.gz"}) {
@@ -96,7 +69,7 @@ class TraceCrossCheckTest {
     @Test
     void fibTraceProfilesTheSameInTheSimulator() throws Exception {
         try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(2).tracing(true).build()) {
-            assertThat(pool.invoke(() -> fib(15))).isEqualTo(610L);
+            assertThat(pool.invoke(() -> Fib.wsched(15))).isEqualTo(610L);
             // fib(15): 1,973 calls, 986 internal ones spawn fib(n-1) once and join it once (fib(n-2) is a
             // plain call): 987 tasks (the root and 986 children), each spawn and each join starts a strand
             crossCheck(pool.trace(), "fib15", 987 + 986 + 986, 986);
@@ -109,11 +82,11 @@ class TraceCrossCheckTest {
         int[] expected = a.clone();
         Arrays.sort(expected);
         try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(2).tracing(true).build()) {
-            pool.invoke(() -> sort(a, 0, a.length));
+            pool.invoke(() -> MergeSort.wsched(a, new int[a.length], 0, a.length, 1000));
             assertThat(a).isEqualTo(expected);
-            // 64,000 / 1,000 -> 64 leaves, 63 internal sorts, each spawning 2 children in a scope:
-            // 126 spawns and 126 joins; 127 tasks, so 127 + 126 + 126 strands
-            crossCheck(pool.trace(), "sort", 127 + 126 + 126, 126);
+            // 64,000 / 1,000 -> 64 leaves, 63 internal sorts, each spawning its left half in a scope
+            // and sorting the right half inline: 63 spawns and 63 joins; 64 tasks, so 64 + 63 + 63 strands
+            crossCheck(pool.trace(), "sort", 64 + 63 + 63, 63);
         }
     }
 }
