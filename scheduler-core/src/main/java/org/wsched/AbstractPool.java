@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.idle.SleepController;
+import org.wsched.internal.VarHandles;
 
 /**
  * The pool core both pools share: the workers, the shared queue of submitted tasks, the
@@ -40,16 +41,8 @@ abstract class AbstractPool extends ExecutorMethods {
     /** An idle-loop turn looks at the shared queue before other work once every this many + 1 turns. */
     static final int FIND_FAIRNESS_MASK = 15;
 
-    private static final VarHandle STATE;
+    private static final VarHandle STATE = VarHandles.field(MethodHandles.lookup(), AbstractPool.class, "state", int.class);
 
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            STATE = l.findVarHandle(AbstractPool.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /**
      * How many pools trace right now. Read plainly on the join path (zero: no tracing anywhere,

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.wsched.internal.VarHandles;
 
 /**
  * A task accepted through the {@link java.util.concurrent.ExecutorService} methods or
@@ -50,20 +51,10 @@ final class SubmittedTask<T> extends Task<T> implements RunnableFuture<T> {
     private static final int INTERRUPTING = 1;
     private static final int INTERRUPTED = 2;
 
-    private static final VarHandle HANDOFF;
-    private static final VarHandle RUNNER;
-    private static final VarHandle INTERRUPT;
+    private static final VarHandle HANDOFF = VarHandles.field(MethodHandles.lookup(), SubmittedTask.class, "handoff", int.class);
+    private static final VarHandle RUNNER = VarHandles.field(MethodHandles.lookup(), SubmittedTask.class, "runner", Thread.class);
+    private static final VarHandle INTERRUPT = VarHandles.field(MethodHandles.lookup(), SubmittedTask.class, "interrupt", int.class);
 
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            HANDOFF = l.findVarHandle(SubmittedTask.class, "handoff", int.class);
-            RUNNER = l.findVarHandle(SubmittedTask.class, "runner", Thread.class);
-            INTERRUPT = l.findVarHandle(SubmittedTask.class, "interrupt", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     final long submitNanos;
     final Origin origin;

@@ -3,6 +3,7 @@ package org.wsched;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
+import org.wsched.internal.VarHandles;
 
 /**
  * The state machine under every {@link Task}: its status word, the stack of threads blocked
@@ -30,20 +31,10 @@ abstract class TaskState {
     static final int EXCEPTIONAL = 3;
     static final int CANCELLED = 4;
 
-    private static final VarHandle STATUS;
-    private static final VarHandle WAITERS;
-    private static final VarHandle THIEF;
+    private static final VarHandle STATUS = VarHandles.field(MethodHandles.lookup(), TaskState.class, "status", int.class);
+    private static final VarHandle WAITERS = VarHandles.field(MethodHandles.lookup(), TaskState.class, "waiters", WaitNode.class);
+    private static final VarHandle THIEF = VarHandles.field(MethodHandles.lookup(), TaskState.class, "thief", Worker.class);
 
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            STATUS = l.findVarHandle(TaskState.class, "status", int.class);
-            WAITERS = l.findVarHandle(TaskState.class, "waiters", WaitNode.class);
-            THIEF = l.findVarHandle(TaskState.class, "thief", Worker.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /** A thread blocked in join/get; a Treiber stack of them hangs off the task. */
     static final class WaitNode {

@@ -3,6 +3,7 @@ package org.wsched;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import org.wsched.internal.VarHandles;
 
 /**
  * One worker's trace recorder: splits each task it runs into strands at every spawn and every
@@ -41,15 +42,8 @@ final class WorkerTrace {
     static final int CHUNK_LONGS = 1 << CHUNK_SHIFT; // 256 KiB per chunk, an even number of longs
     static final int CHUNK_MASK = CHUNK_LONGS - 1;
 
-    private static final VarHandle BUSY;
+    private static final VarHandle BUSY = VarHandles.field(MethodHandles.lookup(), WorkerTrace.class, "busy", boolean.class);
 
-    static {
-        try {
-            BUSY = MethodHandles.lookup().findVarHandle(WorkerTrace.class, "busy", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final int workerIndex;
     private final int parallelism;
