@@ -27,9 +27,15 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class DequeLastElementTest {
 
-    private final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+    private final WorkStealingDeque<Integer> deque;
 
     public DequeLastElementTest() {
+        this(new WorkStealingDeque<>(2));
+    }
+
+    /** For the broken variant: the same scenario on a deque with one ordering step weakened. */
+    protected DequeLastElementTest(WorkStealingDeque<Integer> deque) {
+        this.deque = deque;
         deque.push(1); // owner role passes to the owner actor (jcstress publishes the state safely)
     }
 

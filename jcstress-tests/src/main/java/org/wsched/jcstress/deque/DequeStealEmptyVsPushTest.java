@@ -33,9 +33,15 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class DequeStealEmptyVsPushTest {
 
-    private final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+    private final WorkStealingDeque<Integer> deque;
 
     public DequeStealEmptyVsPushTest() {
+        this(new WorkStealingDeque<>(2));
+    }
+
+    /** For the broken variant: the same scenario on a deque with one ordering step weakened. */
+    protected DequeStealEmptyVsPushTest(WorkStealingDeque<Integer> deque) {
+        this.deque = deque;
         deque.push(8);
         deque.push(9);
         deque.steal(); // 8, slot 0 keeps the stale reference

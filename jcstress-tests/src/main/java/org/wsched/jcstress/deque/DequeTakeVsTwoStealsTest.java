@@ -33,10 +33,16 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class DequeTakeVsTwoStealsTest {
 
-    private final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+    private final WorkStealingDeque<Integer> deque;
     private final Tally tally = new Tally(2);
 
     public DequeTakeVsTwoStealsTest() {
+        this(new WorkStealingDeque<>(2));
+    }
+
+    /** For the broken variant: the same scenario on a deque with one ordering step weakened. */
+    protected DequeTakeVsTwoStealsTest(WorkStealingDeque<Integer> deque) {
+        this.deque = deque;
         deque.push(1);
         deque.push(2);
     }

@@ -42,8 +42,17 @@ public class SleepWakeDekkerTest {
     @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
     @State
     public static class DequeWork {
-        final SleepController sleep = new SleepController(1);
+        final SleepController sleep;
         final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+
+        public DequeWork() {
+            this(new SleepController(1));
+        }
+
+        /** For the broken variant: the same scenario with the Dekker steps weakened. */
+        protected DequeWork(SleepController sleep) {
+            this.sleep = sleep;
+        }
 
         @Actor
         public void publisher(III_Result r) {
