@@ -56,12 +56,9 @@ class SharedQueuesTest {
 
     @Test
     void eachProducerHasItsStripeAndAWorkerStartsAtItsOwn() throws Exception {
-        SharedQueues q = new SharedQueues(2);
-        // Two producer threads whose ids fall on different stripes (stripe = thread id & 1).
         List<Task<?>> even = tasks(2);
         List<Task<?>> odd = tasks(2);
-        offerFromThreadOnStripe(q, 0, even);
-        offerFromThreadOnStripe(q, 1, odd);
+        SharedQueues q = twoStripes(even, odd);
 
         Worker onOdd = worker(1);
         assertThat(q.poll(onOdd)).isSameAs(odd.get(0));
@@ -74,11 +71,7 @@ class SharedQueuesTest {
 
     @Test
     void pollAnyDrainsEveryStripe() throws Exception {
-        SharedQueues q = new SharedQueues(2);
-        List<Task<?>> even = tasks(3);
-        List<Task<?>> odd = tasks(3);
-        offerFromThreadOnStripe(q, 0, even);
-        offerFromThreadOnStripe(q, 1, odd);
+        SharedQueues q = twoStripes(tasks(3), tasks(3));
         Map<Task<?>, Boolean> seen = new IdentityHashMap<>();
         Task<?> t;
         while ((t = q.pollAny()) != null) {
@@ -154,6 +147,17 @@ class SharedQueuesTest {
             l.add(new Task<>(null, false));
         }
         return l;
+    }
+
+    /**
+     * A two-stripe queue holding {@code even} on stripe 0 and {@code odd} on stripe 1, each offered
+     * by a producer thread whose id falls on that stripe (stripe = thread id &amp; 1).
+     */
+    private static SharedQueues twoStripes(List<Task<?>> even, List<Task<?>> odd) throws Exception {
+        SharedQueues q = new SharedQueues(2);
+        offerFromThreadOnStripe(q, 0, even);
+        offerFromThreadOnStripe(q, 1, odd);
+        return q;
     }
 
     /** Offers {@code ts} from a new thread whose id maps to {@code stripe} of a two-stripe queue. */

@@ -15,83 +15,74 @@ import org.wsched.jcstress.deque.DequeTakeVsTwoStealsTest;
 /**
  * The shipped deque tests, same actors and outcomes ({@link JCStressMeta}), each on the real
  * deque with ONE ordering step weakened ({@link FlawedDeque}): each is expected to show its
- * FORBIDDEN outcome (proof that the test can fail). Not in the shipped jar: built only with
- * {@code -Pbroken} into target/broken/jcstress-broken.jar.
+ * FORBIDDEN outcome (proof that the test can fail). Each state holds an instance of the shipped
+ * test built on the flawed deque and runs its actors (composition: a jcstress state that extends
+ * another test's state class recorded almost no samples). Not in the shipped jar: built only
+ * with {@code -Pbroken} into target/broken/jcstress-broken.jar.
  */
 public class BrokenDequeTests {
 
     @JCStressTest
     @JCStressMeta(DequeTakeVsTwoStealsTest.class)
     @State
-    public static class TakeWithoutFence extends DequeTakeVsTwoStealsTest {
-        public TakeWithoutFence() {
-            super(new FlawedDeque<>(2, FlawedDeque.Flaw.NO_TAKE_FENCE));
-        }
+    public static class TakeWithoutFence {
+        final DequeTakeVsTwoStealsTest test =
+                new DequeTakeVsTwoStealsTest(new FlawedDeque<>(2, FlawedDeque.Flaw.NO_TAKE_FENCE));
 
         @Actor
-        @Override
         public void owner() {
-            super.owner();
+            test.owner();
         }
 
         @Actor
-        @Override
         public void thief() {
-            super.thief();
+            test.thief();
         }
 
         @Arbiter
-        @Override
         public void arbiter(III_Result r) {
-            super.arbiter(r);
+            test.arbiter(r);
         }
     }
 
     @JCStressTest
     @JCStressMeta(DequeLastElementTest.class)
     @State
-    public static class LastElementCasNotAtomic extends DequeLastElementTest {
-        public LastElementCasNotAtomic() {
-            super(new FlawedDeque<>(2, FlawedDeque.Flaw.CAS_NOT_ATOMIC));
-        }
+    public static class LastElementCasNotAtomic {
+        final DequeLastElementTest test =
+                new DequeLastElementTest(new FlawedDeque<>(2, FlawedDeque.Flaw.CAS_NOT_ATOMIC));
 
         @Actor
-        @Override
         public void owner(II_Result r) {
-            super.owner(r);
+            test.owner(r);
         }
 
         @Actor
-        @Override
         public void thief(II_Result r) {
-            super.thief(r);
+            test.thief(r);
         }
     }
 
     @JCStressTest
     @JCStressMeta(DequeStealEmptyVsPushTest.class)
     @State
-    public static class PushPublishesBeforeWrite extends DequeStealEmptyVsPushTest {
-        public PushPublishesBeforeWrite() {
-            super(new FlawedDeque<>(2, FlawedDeque.Flaw.PUBLISH_BEFORE_WRITE));
-        }
+    public static class PushPublishesBeforeWrite {
+        final DequeStealEmptyVsPushTest test =
+                new DequeStealEmptyVsPushTest(new FlawedDeque<>(2, FlawedDeque.Flaw.PUBLISH_BEFORE_WRITE));
 
         @Actor
-        @Override
         public void owner() {
-            super.owner();
+            test.owner();
         }
 
         @Actor
-        @Override
         public void thief(II_Result r) {
-            super.thief(r);
+            test.thief(r);
         }
 
         @Arbiter
-        @Override
         public void arbiter(II_Result r) {
-            super.arbiter(r);
+            test.arbiter(r);
         }
     }
 }

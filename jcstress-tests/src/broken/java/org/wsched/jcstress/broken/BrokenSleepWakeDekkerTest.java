@@ -12,32 +12,27 @@ import org.wsched.jcstress.idle.SleepWakeDekkerTest;
 /**
  * SleepWakeDekkerTest.DequeWork, same actors and outcomes ({@link JCStressMeta}), on the real
  * sleep controller with its Dekker steps weakened to release/acquire
- * ({@link FlawedSleepController}): must show the lost wake-up. The deque is the real one.
+ * ({@link FlawedSleepController}): must show the lost wake-up. The deque is the real one. The
+ * state holds an instance of the shipped test and runs its actors (see {@link BrokenDequeTests}).
  */
 @JCStressTest
 @JCStressMeta(SleepWakeDekkerTest.DequeWork.class)
 @State
-public class BrokenSleepWakeDekkerTest extends SleepWakeDekkerTest.DequeWork {
-
-    public BrokenSleepWakeDekkerTest() {
-        super(new FlawedSleepController());
-    }
+public class BrokenSleepWakeDekkerTest {
+    final SleepWakeDekkerTest.DequeWork test = new SleepWakeDekkerTest.DequeWork(new FlawedSleepController());
 
     @Actor
-    @Override
     public void publisher(III_Result r) {
-        super.publisher(r);
+        test.publisher(r);
     }
 
     @Actor
-    @Override
     public void worker(III_Result r) {
-        super.worker(r);
+        test.worker(r);
     }
 
     @Arbiter
-    @Override
     public void arbiter(III_Result r) {
-        super.arbiter(r);
+        test.arbiter(r);
     }
 }

@@ -33,8 +33,8 @@ public class DequeLastElementTest {
         this(new WorkStealingDeque<>(2));
     }
 
-    /** For the broken variant: the same scenario on a deque with one ordering step weakened. */
-    protected DequeLastElementTest(WorkStealingDeque<Integer> deque) {
+    /** The same scenario on another deque: the broken variant holds one on a deque with one ordering step weakened. */
+    public DequeLastElementTest(WorkStealingDeque<Integer> deque) {
         this.deque = deque;
         deque.push(1); // owner role passes to the owner actor (jcstress publishes the state safely)
     }

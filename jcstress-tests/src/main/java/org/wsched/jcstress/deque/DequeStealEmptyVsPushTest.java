@@ -39,8 +39,8 @@ public class DequeStealEmptyVsPushTest {
         this(new WorkStealingDeque<>(2));
     }
 
-    /** For the broken variant: the same scenario on a deque with one ordering step weakened. */
-    protected DequeStealEmptyVsPushTest(WorkStealingDeque<Integer> deque) {
+    /** The same scenario on another deque: the broken variant holds one on a deque with one ordering step weakened. */
+    public DequeStealEmptyVsPushTest(WorkStealingDeque<Integer> deque) {
         this.deque = deque;
         deque.push(8);
         deque.push(9);

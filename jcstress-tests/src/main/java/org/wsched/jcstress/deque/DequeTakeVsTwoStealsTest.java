@@ -40,8 +40,8 @@ public class DequeTakeVsTwoStealsTest {
         this(new WorkStealingDeque<>(2));
     }
 
-    /** For the broken variant: the same scenario on a deque with one ordering step weakened. */
-    protected DequeTakeVsTwoStealsTest(WorkStealingDeque<Integer> deque) {
+    /** The same scenario on another deque: the broken variant holds one on a deque with one ordering step weakened. */
+    public DequeTakeVsTwoStealsTest(WorkStealingDeque<Integer> deque) {
         this.deque = deque;
         deque.push(1);
         deque.push(2);

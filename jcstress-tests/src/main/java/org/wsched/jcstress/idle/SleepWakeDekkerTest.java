@@ -49,8 +49,8 @@ public class SleepWakeDekkerTest {
             this(new SleepController(1));
         }
 
-        /** For the broken variant: the same scenario with the Dekker steps weakened. */
-        protected DequeWork(SleepController sleep) {
+        /** The same scenario on another controller: the broken variant holds one with the Dekker steps weakened. */
+        public DequeWork(SleepController sleep) {
             this.sleep = sleep;
         }
 
