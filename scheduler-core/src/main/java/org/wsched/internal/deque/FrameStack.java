@@ -52,6 +52,7 @@ abstract class FrameStackPad1 extends FrameStackShared {
  * fields only after their CAS succeeded.
  *
  * <h2>Who writes what, with which order</h2>
+ * Accessors are named by memory order (see the {@linkplain org.wsched.internal convention}).
  * <ul>
  *   <li>Owner, spawn: plain stores of job/ctx/arg (references only when they change, so the G1
  *       post-write barrier stays off the hot path), {@code head + 1}; publication (eagerly when
@@ -406,6 +407,6 @@ public class FrameStack extends FrameStackPad1 {
 
     /** The records, as a thief must load them. */
     protected final Frame[] laStack() {
-        return (Frame[]) STACK.getAcquire(this); // pairs with the release store in grow()
+        return (Frame[]) STACK.getAcquire(this); // pairs with soStack() in grow()
     }
 }
