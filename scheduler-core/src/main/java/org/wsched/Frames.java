@@ -435,7 +435,7 @@ public final class Frames extends FrameStack {
         LongJob j = f.job; // plain: after the successful CAS in claim()
         Object c = f.ctx;
         long a = f.arg;
-        f.soThief(thief);
+        f.sopThief(thief);
         thief.counters.steals++;
         if (hasPublic()) {
             pool.signalWorkHint(); // more is public: pass the wake-up on

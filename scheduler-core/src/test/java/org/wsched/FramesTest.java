@@ -328,7 +328,7 @@ class FramesTest {
     // ------------------------------------------------------------------ sleep, shutdown
 
     @ParameterizedTest(name = "{0} p={1}")
-    @MethodSource("org.wsched.Pools#bothRuntimes")
+    @MethodSource("org.wsched.Pools#everyPoolAndParallelism")
     void theIdlePoolGoesQuietAfterFramesWork(Pools kind, int p) throws Exception {
         try (Scheduler pool = kind.createSleepy(p)) {
             for (int round = 0; round < 20; round++) {

@@ -1,6 +1,5 @@
 package org.wsched;
 
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -8,33 +7,41 @@ import org.junit.jupiter.params.provider.Arguments;
  * The implementations every conformance test runs on: one test source, every pool.
  */
 enum Pools {
-    WORK_STEALING(p -> WorkStealingPool.builder().parallelism(p).seed(1).build()),
-    WORK_STEALING_P2C_HALF(p -> WorkStealingPool.builder().parallelism(p).seed(2)
+    WORK_STEALING((p, sleepy) -> workStealing(p, sleepy).seed(1).build()),
+    WORK_STEALING_P2C_HALF((p, sleepy) -> workStealing(p, sleepy).seed(2)
             .victimSelection(VictimSelection.powerOfTwoChoices()).stealAmount(StealAmount.HALF).build()),
-    WORK_STEALING_ROUND_ROBIN(p -> WorkStealingPool.builder().parallelism(p).seed(3)
+    WORK_STEALING_ROUND_ROBIN((p, sleepy) -> workStealing(p, sleepy).seed(3)
             .victimSelection(VictimSelection.roundRobin()).build()),
-    WORK_STEALING_CLASSIC_DEQUE(p -> WorkStealingPool.builder().parallelism(p).seed(4)
+    WORK_STEALING_CLASSIC_DEQUE((p, sleepy) -> workStealing(p, sleepy).seed(4)
             .lazyPublication(false).build()),
-    CENTRALIZED(p -> CentralizedPool.builder().parallelism(p).build());
+    CENTRALIZED((p, sleepy) -> sleepy
+            ? CentralizedPool.builder().parallelism(p).idleRoundsBeforeSleep(0).build()
+            : CentralizedPool.builder().parallelism(p).build());
 
-    private final IntFunction<Scheduler> factory;
+    /** Builds one variant: at a parallelism, with workers that sleep at once when idle or not. */
+    @FunctionalInterface
+    private interface Factory {
+        Scheduler create(int parallelism, boolean sleepy);
+    }
 
-    Pools(IntFunction<Scheduler> factory) {
+    private final Factory factory;
+
+    Pools(Factory factory) {
         this.factory = factory;
     }
 
     Scheduler create(int parallelism) {
-        return factory.apply(parallelism);
+        return factory.create(parallelism, false);
     }
 
-    /** Pools whose workers fall asleep at once when idle: stresses the sleep/wake protocol. */
+    /** This variant with workers that fall asleep at once when idle: stresses the sleep/wake protocol. */
     Scheduler createSleepy(int parallelism) {
-        switch (this) {
-            case CENTRALIZED:
-                return CentralizedPool.builder().parallelism(parallelism).idleRoundsBeforeSleep(0).build();
-            default:
-                return WorkStealingPool.builder().parallelism(parallelism).idleRoundsBeforeSleep(0).build();
-        }
+        return factory.create(parallelism, true);
+    }
+
+    private static WorkStealingPool.Builder workStealing(int parallelism, boolean sleepy) {
+        WorkStealingPool.Builder b = WorkStealingPool.builder().parallelism(parallelism);
+        return sleepy ? b.idleRoundsBeforeSleep(0) : b;
     }
 
     /** Every pool at parallelism 1, 2 and 8. */

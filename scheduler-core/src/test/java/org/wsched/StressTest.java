@@ -19,7 +19,7 @@ class StressTest {
      * leaves a task in the queue with every worker asleep, and the test times out.
      */
     @ParameterizedTest(name = "{0} p={1}")
-    @MethodSource("org.wsched.Pools#bothRuntimes")
+    @MethodSource("org.wsched.Pools#everyPoolAndParallelism")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void noLostWakeUpUnderBurstySubmission(Pools kind, int p) throws Exception {
         try (Scheduler pool = kind.createSleepy(p)) {
@@ -39,7 +39,7 @@ class StressTest {
 
     /** Internal spawns must wake sleeping workers too (bursts of parallel work from one task). */
     @ParameterizedTest(name = "{0} p={1}")
-    @MethodSource("org.wsched.Pools#bothRuntimes")
+    @MethodSource("org.wsched.Pools#everyPoolAndParallelism")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void sleepingWorkersJoinBurstsOfSpawnedWork(Pools kind, int p) throws Exception {
         try (Scheduler pool = kind.createSleepy(p)) {

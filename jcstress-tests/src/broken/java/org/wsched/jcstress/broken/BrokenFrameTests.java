@@ -34,7 +34,7 @@ public class BrokenFrameTests {
         @Override
         protected long takeBackWord() {
             long w = lvTs();
-            soTs(w - 1);
+            sopTs(w - 1);
             return w;
         }
     }
@@ -47,7 +47,7 @@ public class BrokenFrameTests {
 
         @Override
         protected void publishWord(int delta) {
-            soTs(lvTs() + delta);
+            sopTs(lvTs() + delta);
         }
     }
 

@@ -27,9 +27,15 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class DequeLastElementTest {
 
-    private final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+    private final WorkStealingDeque<Integer> deque;
 
     public DequeLastElementTest() {
+        this(new WorkStealingDeque<>(2));
+    }
+
+    /** The same scenario on another deque: the broken variant holds one on a deque with one ordering step weakened. */
+    public DequeLastElementTest(WorkStealingDeque<Integer> deque) {
+        this.deque = deque;
         deque.push(1); // owner role passes to the owner actor (jcstress publishes the state safely)
     }
 

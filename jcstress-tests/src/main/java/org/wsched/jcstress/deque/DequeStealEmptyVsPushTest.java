@@ -33,9 +33,15 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class DequeStealEmptyVsPushTest {
 
-    private final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+    private final WorkStealingDeque<Integer> deque;
 
     public DequeStealEmptyVsPushTest() {
+        this(new WorkStealingDeque<>(2));
+    }
+
+    /** The same scenario on another deque: the broken variant holds one on a deque with one ordering step weakened. */
+    public DequeStealEmptyVsPushTest(WorkStealingDeque<Integer> deque) {
+        this.deque = deque;
         deque.push(8);
         deque.push(9);
         deque.steal(); // 8, slot 0 keeps the stale reference

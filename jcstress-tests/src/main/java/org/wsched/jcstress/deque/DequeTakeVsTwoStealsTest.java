@@ -33,10 +33,16 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class DequeTakeVsTwoStealsTest {
 
-    private final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+    private final WorkStealingDeque<Integer> deque;
     private final Tally tally = new Tally(2);
 
     public DequeTakeVsTwoStealsTest() {
+        this(new WorkStealingDeque<>(2));
+    }
+
+    /** The same scenario on another deque: the broken variant holds one on a deque with one ordering step weakened. */
+    public DequeTakeVsTwoStealsTest(WorkStealingDeque<Integer> deque) {
+        this.deque = deque;
         deque.push(1);
         deque.push(2);
     }

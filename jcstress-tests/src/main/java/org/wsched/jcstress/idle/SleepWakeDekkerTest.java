@@ -42,8 +42,17 @@ public class SleepWakeDekkerTest {
     @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
     @State
     public static class DequeWork {
-        final SleepController sleep = new SleepController(1);
+        final SleepController sleep;
         final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+
+        public DequeWork() {
+            this(new SleepController(1));
+        }
+
+        /** The same scenario on another controller: the broken variant holds one with the Dekker steps weakened. */
+        public DequeWork(SleepController sleep) {
+            this.sleep = sleep;
+        }
 
         @Actor
         public void publisher(III_Result r) {

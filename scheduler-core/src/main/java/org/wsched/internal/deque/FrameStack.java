@@ -5,8 +5,14 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.wsched.LongJob;
 
-/** Padding: keeps the thief-written words of a {@link FrameStack} off the line before it. */
+/**
+ * Padding: keeps the thief-written words of a {@link FrameStack} off the line before it. HotSpot
+ * fills the 4-byte gap after a compressed header with any int-sized field of the class or of a
+ * subclass; {@code p0h} takes it, so no hot field can land there, next to the previous object.
+ */
 abstract class FrameStackPad0 {
+    @SuppressWarnings("unused")
+    private int p0h;
     @SuppressWarnings("unused")
     private long p00, p01, p02, p03, p04, p05, p06, p07;
 }
@@ -46,6 +52,7 @@ abstract class FrameStackPad1 extends FrameStackShared {
  * fields only after their CAS succeeded.
  *
  * <h2>Who writes what, with which order</h2>
+ * Accessors are named by memory order (see the {@linkplain org.wsched.internal convention}).
  * <ul>
  *   <li>Owner, spawn: plain stores of job/ctx/arg (references only when they change, so the G1
  *       post-write barrier stays off the hot path), {@code head + 1}; publication (eagerly when
@@ -148,13 +155,13 @@ public class FrameStack extends FrameStackPad1 {
         }
 
         /** Thief: leave a hint who runs this frame (for the owner's helping). */
-        public void soThief(Object t) {
+        public void sopThief(Object t) {
             THIEF.setOpaque(this, t); // pairs with loThief() of the waiting owner; a hint only
         }
 
         /** Owner: who runs this frame, or null/stale (a hint). */
         public Object loThief() {
-            return THIEF.getOpaque(this); // pairs with soThief()
+            return THIEF.getOpaque(this); // pairs with sopThief()
         }
     }
 
@@ -204,7 +211,7 @@ public class FrameStack extends FrameStackPad1 {
         }
         f.arg = arg;
         head = h + 1;
-        if (eager || (int) WANTED.getOpaque(this) != 0) { // pairs with requestPublication() of thieves
+        if (eager || loWanted()) { // pairs with sopWanted() in requestPublication() of thieves
             publish();
         }
     }
@@ -229,14 +236,18 @@ public class FrameStack extends FrameStackPad1 {
      * (and found it already claimed) survives and causes the next publication.
      */
     protected void clearRequest() {
-        if (loWanted()) {
-            WANTED.setOpaque(this, 0); // pairs with the getOpaque in push()/requestPublication(); ordered by the getAndAdd after it
+        if (loWanted()) { // pairs with sopWanted() in requestPublication() of thieves
+            sopWanted(0); // pairs with loWanted() in push()/requestPublication(); ordered by the gaaTs() after it
         }
     }
 
-    /** Whether a thief asked for a publication. */
+    /** Whether a thief asked for a publication (opaque). */
     protected final boolean loWanted() {
-        return (int) WANTED.getOpaque(this) != 0; // pairs with requestPublication() of thieves
+        return (int) WANTED.getOpaque(this) != 0;
+    }
+
+    private void sopWanted(int v) {
+        WANTED.setOpaque(this, v);
     }
 
     /**
@@ -245,7 +256,7 @@ public class FrameStack extends FrameStackPad1 {
      * whose CAS reads the new word; it never overwrites a concurrent claim.
      */
     protected void publishWord(int delta) {
-        TS.getAndAdd(this, (long) delta); // pairs with lvTs()/the CAS in claim()
+        gaaTs(delta); // pairs with lvTs()/casTs() in claim()
     }
 
     /**
@@ -267,7 +278,7 @@ public class FrameStack extends FrameStackPad1 {
         }
         // Claimed, and (top only grows) every frame below h too. The word is (h + 1, h): top >
         // split, so no thief's CAS can succeed until the owner publishes again.
-        TS.setRelease(this, (long) (h + 1) << 32 | (h + 1)); // pairs with lvTs() of thieves
+        soTs((long) (h + 1) << 32 | (h + 1)); // pairs with lvTs() in claim() of thieves
         split = h + 1;
         eager = true;
         return false;
@@ -278,7 +289,7 @@ public class FrameStack extends FrameStackPad1 {
      * claim is visible before it learns {@code top}), returning the old word.
      */
     protected long takeBackWord() {
-        return (long) TS.getAndAdd(this, -1L); // pairs with the CAS in claim()
+        return gaaTs(-1L); // pairs with casTs() in claim()
     }
 
     /** Owner: after the stolen frame {@code h} was synced, everything from {@code h} up is free. */
@@ -289,7 +300,7 @@ public class FrameStack extends FrameStackPad1 {
         head = h;
         split = h;
         // top == split == h + 1 before: no claim can succeed in between, so a store is exact.
-        TS.setRelease(this, (long) h << 32 | h); // pairs with lvTs() of thieves
+        soTs((long) h << 32 | h); // pairs with lvTs() in claim() of thieves
     }
 
     /** Owner: waiting flag around a park, volatile: Dekker with the thief's DONE store. */
@@ -299,7 +310,7 @@ public class FrameStack extends FrameStackPad1 {
 
     private Frame[] grow() {
         Frame[] n = grown(stack);
-        STACK.setRelease(this, n); // pairs with laStack() in claim(): new records exist before use
+        soStack(n); // pairs with laStack() in claim(): new records exist before use
         return n;
     }
 
@@ -327,7 +338,7 @@ public class FrameStack extends FrameStackPad1 {
             requestPublication();
             return null;
         }
-        if (!TS.compareAndSet(this, w, w + TOP_ONE)) { // pairs with publishWord()/takeBackWord() of the owner
+        if (!casTs(w, w + TOP_ONE)) { // pairs with gaaTs() in publishWord()/takeBackWord() of the owner
             return LOST;
         }
         return laStack()[t];
@@ -341,8 +352,8 @@ public class FrameStack extends FrameStackPad1 {
 
     /** Thief: asks the owner to publish at its next spawn (written only if not yet set). */
     protected final void requestPublication() {
-        if ((int) WANTED.getOpaque(this) == 0) { // pairs with the clear in publishAll()
-            WANTED.setOpaque(this, 1); // pairs with the getOpaque in push(); seen eventually
+        if (!loWanted()) { // pairs with sopWanted(0) in clearRequest()
+            sopWanted(1); // pairs with loWanted() in push(); seen eventually
         }
     }
 
@@ -363,21 +374,39 @@ public class FrameStack extends FrameStackPad1 {
         return (int) WAITING.getVolatile(this) != 0; // pairs with svWaiting() of the owner
     }
 
+    // ---- accessors named by memory order (see the convention in org.wsched.internal)
+
     /** The claim word, sequentially consistent. */
     protected final long lvTs() {
-        return (long) TS.getVolatile(this); // pairs with publishWord()/takeBackWord()/resets of the owner
+        return (long) TS.getVolatile(this); // pairs with gaaTs()/soTs() of the owner
     }
 
     /**
-     * An unordered store of the claim word. The protocol never uses it: only the jcstress broken
-     * variants do, to show that the owner's read-modify-write steps must be atomic and fenced.
+     * An opaque (unordered) store of the claim word. The protocol never uses it: only the jcstress
+     * broken variants do, to show that the owner's read-modify-write steps must be atomic and fenced.
      */
-    protected final void soTs(long w) {
+    protected final void sopTs(long w) {
         TS.setOpaque(this, w); // pairs with nothing: deliberately unsafe (broken variants only)
+    }
+
+    private void soTs(long w) {
+        TS.setRelease(this, w);
+    }
+
+    private long gaaTs(long delta) {
+        return (long) TS.getAndAdd(this, delta);
+    }
+
+    private boolean casTs(long expect, long update) {
+        return TS.compareAndSet(this, expect, update);
+    }
+
+    private void soStack(Frame[] n) {
+        STACK.setRelease(this, n);
     }
 
     /** The records, as a thief must load them. */
     protected final Frame[] laStack() {
-        return (Frame[]) STACK.getAcquire(this); // pairs with the release store in grow()
+        return (Frame[]) STACK.getAcquire(this); // pairs with soStack() in grow()
     }
 }

@@ -4,6 +4,62 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
+ * Padding before the thieves' word of a {@link WorkStealingDeque}. HotSpot fills the 4-byte gap
+ * after a compressed header with any int-sized field of the class or of a subclass; {@code p0h}
+ * takes it, so no hot field can land there, next to the previous object.
+ */
+abstract class WorkStealingDequePad0 {
+    @SuppressWarnings("unused")
+    private int p0h;
+    @SuppressWarnings("unused")
+    private long p00, p01, p02, p03, p04, p05, p06, p07;
+}
+
+/** The thieves' line: top. */
+abstract class WorkStealingDequeTop extends WorkStealingDequePad0 {
+    /** Accessed only through {@code TOP}: CAS by thieves and by the owner's last-element take. */
+    long top;
+}
+
+/** Padding between top and the shared line. */
+abstract class WorkStealingDequePad1 extends WorkStealingDequeTop {
+    @SuppressWarnings("unused")
+    private long p10, p11, p12, p13, p14, p15, p16, p17;
+}
+
+/** The shared line: split (owner writes, thieves read) and requested (thieves set, owner clears). */
+abstract class WorkStealingDequeShared extends WorkStealingDequePad1 {
+    /** Accessed only through {@code SPLIT}: written by the owner only. */
+    long split;
+    /** Accessed only through {@code REQUESTED}: 1 once a thief asked for a publication. */
+    int requested;
+    @SuppressWarnings("unused")
+    private int p1h; // fills the line's last 4 bytes: no owner field can be placed here
+}
+
+/** Padding between the shared line and the owner's fields. */
+abstract class WorkStealingDequePad2 extends WorkStealingDequeShared {
+    @SuppressWarnings("unused")
+    private long p20, p21, p22, p23, p24, p25, p26, p27;
+}
+
+/** The owner's fields. */
+abstract class WorkStealingDequeOwner extends WorkStealingDequePad2 {
+    /** Accessed only through {@code BOTTOM}: written by the owner only. */
+    long bottom;
+    /** Owner-only copy of split (plain). */
+    long ownerSplit;
+    /** Accessed only through {@code ARRAY}: written by the owner only. */
+    Object[] array;
+    /** Classic (every push publishes) rather than split. */
+    final boolean eager;
+
+    WorkStealingDequeOwner(boolean eager) {
+        this.eager = eager;
+    }
+}
+
+/**
  * A growable Chase–Lev work-stealing deque, with an optional private region at the owner's end.
  *
  * <p>One thread, the <em>owner</em>, pushes and takes at the bottom ({@link #push},
@@ -53,9 +109,17 @@ import java.lang.invoke.VarHandle;
  * owner clears the slots it takes, so finished tasks are not retained; slots emptied by thieves
  * are overwritten by later pushes (a thief must not write the array).
  *
+ * <h2>Accessors</h2>
+ * Every non-plain access goes through an accessor named by its memory order (see the
+ * {@linkplain org.wsched.internal convention}). Three ordering steps are package-private and
+ * overridable ({@code takeFence()}, {@code casTop}, {@code spSlot}; the class is not final
+ * only for them): the jcstress broken variants override one each with a weaker step, so
+ * the broken deque is this code, not a copy. No subclass exists in the runtime, so the JIT
+ * inlines them as if they were private.
+ *
  * @param <E> element type
  */
-public final class WorkStealingDeque<E> {
+public class WorkStealingDeque<E> extends WorkStealingDequeOwner {
 
     /** {@link #steal()} result: nothing stealable was seen. */
     public static final Object EMPTY = new Object() {
@@ -84,31 +148,20 @@ public final class WorkStealingDeque<E> {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            TOP = l.findVarHandle(WorkStealingDeque.class, "top", long.class);
-            SPLIT = l.findVarHandle(WorkStealingDeque.class, "split", long.class);
-            BOTTOM = l.findVarHandle(WorkStealingDeque.class, "bottom", long.class);
-            ARRAY = l.findVarHandle(WorkStealingDeque.class, "array", Object[].class);
-            REQUESTED = l.findVarHandle(WorkStealingDeque.class, "requested", boolean.class);
+            TOP = l.findVarHandle(WorkStealingDequeTop.class, "top", long.class);
+            SPLIT = l.findVarHandle(WorkStealingDequeShared.class, "split", long.class);
+            BOTTOM = l.findVarHandle(WorkStealingDequeOwner.class, "bottom", long.class);
+            ARRAY = l.findVarHandle(WorkStealingDequeOwner.class, "array", Object[].class);
+            REQUESTED = l.findVarHandle(WorkStealingDequeShared.class, "requested", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    // Padding keeps the thieves' line (top), the shared line (split, requested) and the owner's
-    // line (bottom, array, ownerSplit) apart, and all away from neighbouring objects.
-    @SuppressWarnings("unused")
-    private long p00, p01, p02, p03, p04, p05, p06, p07;
-    private long top; // accessed only through TOP: CAS by thieves and by the owner's last-element take
-    @SuppressWarnings("unused")
-    private long p10, p11, p12, p13, p14, p15, p16, p17;
-    private long split; // accessed only through SPLIT: written by the owner only
-    private boolean requested; // accessed only through REQUESTED: set by thieves, cleared by the owner
-    @SuppressWarnings("unused")
-    private long p20, p21, p22, p23, p24, p25, p26, p27;
-    private long bottom; // accessed only through BOTTOM: written by the owner only
-    private Object[] array; // accessed only through ARRAY: written by the owner only
-    private long ownerSplit; // owner-only copy of split (plain)
-    private final boolean eager;
+    // The fields live in the superclasses below (HotSpot lays out a superclass's fields first and
+    // reorders the fields of one class by size, so only a class chain keeps them in this order):
+    // padding, top (thieves' CAS), padding, split and requested (the shared line), padding, the
+    // owner's bottom, array, ownerSplit and eager, and this class's trailing padding.
     @SuppressWarnings("unused")
     private long p30, p31, p32, p33, p34, p35, p36, p37;
 
@@ -126,7 +179,14 @@ public final class WorkStealingDeque<E> {
         this(initialCapacity, true);
     }
 
-    private WorkStealingDeque(int initialCapacity, boolean eager) {
+    /**
+     * Creates an empty deque (for the constructors, the factories and the jcstress broken variants).
+     *
+     * @param initialCapacity initial capacity, rounded up to a power of two (at least 2)
+     * @param eager true: classic (every push publishes); false: split
+     */
+    WorkStealingDeque(int initialCapacity, boolean eager) {
+        super(eager);
         if (initialCapacity < 1 || initialCapacity > (1 << 30)) {
             throw new IllegalArgumentException(
                     "initialCapacity must be between 1 and 2^30, was " + initialCapacity);
@@ -135,8 +195,7 @@ public final class WorkStealingDeque<E> {
         if (cap < initialCapacity) {
             cap <<= 1;
         }
-        this.eager = eager;
-        ARRAY.setRelease(this, new Object[cap]); // pairs with laArray(): safe publication of the deque
+        soArray(new Object[cap]); // pairs with laArray() in steal(): the deque's array is published safely
     }
 
     /**
@@ -175,8 +234,8 @@ public final class WorkStealingDeque<E> {
         if (b - t >= a.length) {
             a = grow(a, t, b);
         }
-        a[(int) b & (a.length - 1)] = e; // plain: published by the release store of split below
-        soBottom(b + 1); // pairs with loBottom() in size()/steal(): a hint only
+        spSlot(a, b, e); // plain: published by the ordered store of split in publish() below
+        sopBottom(b + 1); // pairs with loBottom() in size()/steal(): a hint only
         long s = ownerSplit;
         if (eager || t >= s || loRequested()) {
             // Nothing left for thieves, or one asked: publish the older half of the private part.
@@ -206,7 +265,7 @@ public final class WorkStealingDeque<E> {
                 // at the edge of the stack) leaves the element in the deque, never lost.
                 publish(s + ((b - s + 1) >> 1));
             }
-            soBottom(b); // pairs with loBottom(): a hint only
+            sopBottom(b); // pairs with loBottom() in size()/steal(): a hint only
             Object e = a[i];
             a[i] = null;
             return (E) e;
@@ -214,13 +273,11 @@ public final class WorkStealingDeque<E> {
         // Public element (b == s − 1): Chase–Lev take against split.
         boolean won = false; // for the repair below: whether the CAS on top claimed the element
         try {
-            spSplit(b);
+            spSplit(b); // plain: made visible by the fence below
             ownerSplit = b;
-            soBottom(b);
-            // StoreLoad: the claim on split must be visible before top is read; pairs with the fence
-            // between the top and split loads in steal(). Removing it duplicates the last element.
-            VarHandle.fullFence();
-            long t = lpTop();
+            sopBottom(b); // pairs with loBottom() in size()/steal(): a hint only
+            takeFence();
+            long t = lpTop(); // after the fence: sees every claim on top made before it
             if (t > b) {
                 restore(b + 1); // empty: thieves took everything
                 return null;
@@ -265,15 +322,15 @@ public final class WorkStealingDeque<E> {
         long t = laTop(); // pairs with casTop() of other thieves and of take()
         // StoreLoad/LoadLoad: pairs with the fence in take(); top must be read before split.
         VarHandle.fullFence();
-        long s = laSplit(); // pairs with srSplit() in publish(): the slots below s are written
+        long s = laSplit(); // pairs with soSplit() in publish(): the slots below s are written
         if (t >= s) {
-            if (loBottom() > s && !loRequested()) { // pairs with soBottom(): private work exists
-                soRequested(true); // pairs with loRequested() of the owner in push()/take()
+            if (loBottom() > s && !loRequested()) { // pairs with sopBottom(): private work exists
+                sopRequested(true); // pairs with loRequested() of the owner in push()/take()
             }
             return EMPTY;
         }
-        Object[] a = laArray(); // pairs with srArray() in grow(): the copied slots are visible
-        Object e = SLOT.getAcquire(a, (int) t & (a.length - 1)); // read before the claim below
+        Object[] a = laArray(); // pairs with soArray() in grow(): the copied slots are visible
+        Object e = laSlot(a, t); // read before the claim below
         if (!casTop(t, t + 1)) { // pairs with casTop() in take() and other thieves
             return RETRY;
         }
@@ -303,7 +360,7 @@ public final class WorkStealingDeque<E> {
      * @return the estimated size, never negative
      */
     public int size() {
-        long b = loBottom(); // pairs with soBottom() of the owner; a stale value is fine
+        long b = loBottom(); // pairs with sopBottom() of the owner; a stale value is fine
         long t = loTop(); // pairs with casTop(); a stale value is fine
         long n = b - t;
         return n <= 0 ? 0 : (int) Math.min(n, Integer.MAX_VALUE);
@@ -315,7 +372,7 @@ public final class WorkStealingDeque<E> {
      * @return the estimated public size, never negative
      */
     public int stealableSize() {
-        long s = loSplit(); // pairs with srSplit(); a stale value is fine
+        long s = loSplit(); // pairs with soSplit() in publish(); a stale value is fine
         long t = loTop(); // pairs with casTop(); a stale value is fine
         long n = s - t;
         return n <= 0 ? 0 : (int) Math.min(n, Integer.MAX_VALUE);
@@ -336,23 +393,23 @@ public final class WorkStealingDeque<E> {
      * @return the capacity
      */
     public int capacity() {
-        return laArray().length; // pairs with srArray() in grow()
+        return laArray().length; // pairs with soArray() in grow()
     }
 
     /** Owner: make every index below {@code newSplit} stealable. */
     private void publish(long newSplit) {
         if (loRequested()) {
-            soRequested(false); // a thief asking again after this is served at the next push/take
+            sopRequested(false); // pairs with loRequested() in steal(); a thief asking again after this is served at the next push/take
         }
         ownerSplit = newSplit;
-        srSplit(newSplit); // pairs with laSplit() in steal(): the published slots are visible first
+        soSplit(newSplit); // pairs with laSplit() in steal(): the published slots are visible first
     }
 
     /** Owner: the deque is empty at index {@code i}: top == split == bottom == i (or top > i). */
     private void restore(long i) {
         ownerSplit = i;
         spSplit(i); // no thief reads past top, which is already >= i: ordering not needed
-        soBottom(i);
+        sopBottom(i); // pairs with loBottom() in size()/steal(): a hint only
     }
 
     private Object[] grow(Object[] old, long t, long b) {
@@ -364,11 +421,32 @@ public final class WorkStealingDeque<E> {
         for (long i = t; i < b; i++) {
             a[(int) i & (newCap - 1)] = old[(int) i & (old.length - 1)];
         }
-        srArray(a); // pairs with laArray() in steal(): copied slots are visible before the array
+        soArray(a); // pairs with laArray() in steal(): copied slots are visible before the array
         return a;
     }
 
-    // ---- accessors named by memory order (see org.wsched.internal package-info) ----
+    // ---- ordering steps the jcstress broken variants override (package-private, see class comment)
+
+    /**
+     * The StoreLoad fence of {@link #take()} between the claim on split and the load of top;
+     * pairs with the fence between the top and split loads in {@link #steal()}. Without it the
+     * owner and a thief can both take the last element.
+     */
+    void takeFence() {
+        VarHandle.fullFence(); // StoreLoad: the claim on split is visible before top is read
+    }
+
+    /** Claims the element at top; pairs with the casTop() of the other side (owner's take, thieves). */
+    boolean casTop(long expect, long update) {
+        return TOP.compareAndSet(this, expect, update);
+    }
+
+    /** Writes slot {@code i} of the owner's array (plain: published by {@code soSplit()} after it). */
+    void spSlot(Object[] a, long i, Object e) {
+        a[(int) i & (a.length - 1)] = e;
+    }
+
+    // ---- accessors named by memory order (see the convention in org.wsched.internal)
 
     private long lpBottom() {
         return (long) BOTTOM.get(this);
@@ -378,7 +456,7 @@ public final class WorkStealingDeque<E> {
         return (long) BOTTOM.getOpaque(this);
     }
 
-    private void soBottom(long v) {
+    private void sopBottom(long v) {
         BOTTOM.setOpaque(this, v);
     }
 
@@ -394,12 +472,19 @@ public final class WorkStealingDeque<E> {
         SPLIT.set(this, v);
     }
 
-    private void srSplit(long v) {
+    /** Publishes every index below {@code v}; package-private for the broken variant that publishes early. */
+    final void soSplit(long v) {
         SPLIT.setRelease(this, v);
     }
 
-    private long lpTop() {
+    /** Plain load of top (owner, after its fence; and the broken variants). */
+    final long lpTop() {
         return (long) TOP.get(this);
+    }
+
+    /** Plain store of top: never used by the protocol, only by the broken variant of {@code casTop}. */
+    final void spTop(long v) {
+        TOP.set(this, v);
     }
 
     private long loTop() {
@@ -410,16 +495,12 @@ public final class WorkStealingDeque<E> {
         return (long) TOP.getAcquire(this);
     }
 
-    private boolean casTop(long expect, long update) {
-        return TOP.compareAndSet(this, expect, update);
-    }
-
     private boolean loRequested() {
-        return (boolean) REQUESTED.getOpaque(this);
+        return (int) REQUESTED.getOpaque(this) != 0;
     }
 
-    private void soRequested(boolean v) {
-        REQUESTED.setOpaque(this, v);
+    private void sopRequested(boolean v) {
+        REQUESTED.setOpaque(this, v ? 1 : 0);
     }
 
     private Object[] lpArray() {
@@ -430,7 +511,11 @@ public final class WorkStealingDeque<E> {
         return (Object[]) ARRAY.getAcquire(this);
     }
 
-    private void srArray(Object[] a) {
+    private void soArray(Object[] a) {
         ARRAY.setRelease(this, a);
+    }
+
+    private static Object laSlot(Object[] a, long i) {
+        return SLOT.getAcquire(a, (int) i & (a.length - 1)); // pairs with soSplit()/soArray(): the slot was written before
     }
 }

@@ -5,6 +5,32 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
+ * Padding before the sleeper count of a {@link SleepController}. HotSpot fills the 4-byte gap
+ * after a compressed header with any int-sized field of the class or of a subclass; {@code p0h}
+ * takes it, so the count cannot land there, next to the previous object.
+ */
+abstract class SleepControllerPad0 {
+    @SuppressWarnings("unused")
+    private int p0h;
+    @SuppressWarnings("unused")
+    private long p0, p1, p2, p3, p4, p5, p6, p7;
+}
+
+/** The sleeper count, on its own line (a class of its own: HotSpot reorders one class's fields). */
+abstract class SleepControllerCount extends SleepControllerPad0 {
+    /** Accessed only through {@code SleepController.SLEEPERS}. */
+    int sleepers;
+    @SuppressWarnings("unused")
+    private int p1h; // takes the rest of the 8 bytes: no field of a subclass is placed next to the count
+}
+
+/** Padding after the sleeper count. */
+abstract class SleepControllerPad1 extends SleepControllerCount {
+    @SuppressWarnings("unused")
+    private long q0, q1, q2, q3, q4, q5, q6, q7;
+}
+
+/**
  * The sleep/wake protocol of a pool's workers: an idle worker falls asleep only after it has
  * announced itself and looked for work once more, and a thread that publishes work wakes a
  * sleeper only after the work is visible. This is the Dekker pattern, and both sides use a
@@ -29,8 +55,14 @@ import java.util.concurrent.locks.LockSupport;
  * announcing itself at that very moment. The worker covers that window by napping, not
  * sleeping, right after its announcement (see the pool's idle loop): the nap is short and the
  * announcement is visible to every later hint read.
+ *
+ * <p>Every non-plain access goes through an accessor named by its memory order (see the
+ * {@linkplain org.wsched.internal convention}). The four steps of the Dekker pair
+ * ({@code svState}, {@code gaaSleepers}, {@code wakeFence}, {@code lvSleepers}) are
+ * package-private and overridable, and the class is not final, only so that the jcstress broken
+ * variant can weaken them; no subclass exists in the runtime, so the JIT inlines them.
  */
-public final class SleepController {
+public class SleepController extends SleepControllerPad1 {
 
     private static final int AWAKE = 0;
     private static final int SLEEPING = 1;
@@ -40,7 +72,7 @@ public final class SleepController {
 
     static {
         try {
-            SLEEPERS = MethodHandles.lookup().findVarHandle(SleepController.class, "sleepers", int.class);
+            SLEEPERS = MethodHandles.lookup().findVarHandle(SleepControllerCount.class, "sleepers", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -52,11 +84,6 @@ public final class SleepController {
     private final int[] states;
     private final Thread[] threads;
     private final int workers;
-    @SuppressWarnings("unused")
-    private long p0, p1, p2, p3, p4, p5, p6, p7;
-    private int sleepers; // accessed only through SLEEPERS
-    @SuppressWarnings("unused")
-    private long q0, q1, q2, q3, q4, q5, q6, q7;
 
     /**
      * Creates the protocol state for a fixed number of workers.
@@ -80,7 +107,7 @@ public final class SleepController {
      * @param thread its thread
      */
     public void register(int w, Thread thread) {
-        threads[w] = thread; // plain: published by the gaa on SLEEPERS in announceSleep()
+        threads[w] = thread; // plain: published by gaaSleepers() in announceSleep()
     }
 
     /**
@@ -91,10 +118,10 @@ public final class SleepController {
      * @return the number of sleepers including this one
      */
     public int announceSleep(int w) {
-        STATE.setVolatile(states, w * STRIDE, SLEEPING); // pairs with casState() in wakeOne()/wakeAll()
+        svState(w, SLEEPING); // pairs with lvState()/casState() in wakeOne()/wakeAll()
         // Full fence: the announcement is visible before the caller looks for work again;
-        // pairs with the fullFence() in wakeOne() after the publisher made its work visible.
-        return (int) SLEEPERS.getAndAdd(this, 1) + 1;
+        // pairs with the wakeFence() in wakeOne() after the publisher made its work visible.
+        return gaaSleepers(1) + 1;
     }
 
     /**
@@ -106,7 +133,7 @@ public final class SleepController {
      */
     public boolean cancelSleep(int w) {
         if (casState(w, SLEEPING, AWAKE)) { // pairs with casState() in wakeOne(): one of us wins
-            SLEEPERS.getAndAdd(this, -1);
+            gaaSleepers(-1); // pairs with lvSleepers() in wakeOne() and sleepers()
             return true;
         }
         return false;
@@ -144,17 +171,15 @@ public final class SleepController {
      * @return the index of the worker woken, or -1 if none was sleeping
      */
     public int wakeOne() {
-        // StoreLoad: the work published before this call is visible before sleepers is read;
-        // pairs with the gaa in announceSleep(). Removing it allows a lost wake-up.
-        VarHandle.fullFence();
-        if ((int) SLEEPERS.getVolatile(this) == 0) {
+        wakeFence();
+        if (lvSleepers() == 0) { // pairs with gaaSleepers() in announceSleep()
             return -1;
         }
         int start = (int) (Thread.currentThread().getId() % workers);
         for (int k = 0; k < workers; k++) {
             int w = start + k < workers ? start + k : start + k - workers;
             if (lvState(w) == SLEEPING && casState(w, SLEEPING, AWAKE)) { // pairs with cancelSleep()
-                SLEEPERS.getAndAdd(this, -1);
+                gaaSleepers(-1); // pairs with lvSleepers() in wakeOne() and sleepers()
                 LockSupport.unpark(threads[w]); // the thread was published by announceSleep()'s gaa
                 return w;
             }
@@ -168,11 +193,11 @@ public final class SleepController {
      * @return the number of workers woken
      */
     public int wakeAll() {
-        VarHandle.fullFence(); // as in wakeOne(): pairs with the gaa in announceSleep()
+        VarHandle.fullFence(); // as wakeFence() in wakeOne(): pairs with gaaSleepers() in announceSleep()
         int woken = 0;
         for (int w = 0; w < workers; w++) {
             if (lvState(w) == SLEEPING && casState(w, SLEEPING, AWAKE)) { // pairs with cancelSleep()
-                SLEEPERS.getAndAdd(this, -1);
+                gaaSleepers(-1); // pairs with lvSleepers() in wakeOne() and sleepers()
                 LockSupport.unpark(threads[w]);
                 woken++;
             }
@@ -188,7 +213,7 @@ public final class SleepController {
      * @return true if a sleeper may exist
      */
     public boolean hasSleepersHint() {
-        return (int) SLEEPERS.getOpaque(this) != 0; // pairs with the gaa in announceSleep()
+        return loSleepers() != 0; // pairs with gaaSleepers() in announceSleep()
     }
 
     /**
@@ -197,7 +222,7 @@ public final class SleepController {
      * @return sleepers now
      */
     public int sleepers() {
-        return (int) SLEEPERS.getVolatile(this); // pairs with the gaa in announceSleep()/cancelSleep()
+        return lvSleepers(); // pairs with gaaSleepers() in announceSleep()/cancelSleep()/wakeOne()
     }
 
     /**
@@ -225,6 +250,52 @@ public final class SleepController {
      */
     public boolean isSleeping(int w) {
         return lvState(w) == SLEEPING;
+    }
+
+    // ---- the Dekker pair's steps: overridable by the jcstress broken variant only (see class comment)
+
+    /** Worker: its state, sequentially consistent (the store half of the worker's Dekker side). */
+    void svState(int w, int v) {
+        STATE.setVolatile(states, w * STRIDE, v);
+    }
+
+    /** Adds to the sleeper count (a full fence: the load half of the worker's side follows it). */
+    int gaaSleepers(int delta) {
+        return (int) SLEEPERS.getAndAdd(this, delta);
+    }
+
+    /**
+     * Publisher: StoreLoad between making work visible and reading the sleeper count; pairs with
+     * gaaSleepers() in announceSleep(). Without it a wake-up can be lost.
+     */
+    void wakeFence() {
+        VarHandle.fullFence(); // StoreLoad: the caller's published work is visible before sleepers is read
+    }
+
+    /** The sleeper count, sequentially consistent. */
+    int lvSleepers() {
+        return (int) SLEEPERS.getVolatile(this);
+    }
+
+    // ---- accessors named by memory order (see the convention in org.wsched.internal)
+
+    /** Acquire load of the count (the jcstress broken variant's weakened steps only). */
+    final int laSleepers() {
+        return (int) SLEEPERS.getAcquire(this);
+    }
+
+    /** Ordered (release) store of the count (the jcstress broken variant's non-atomic update only). */
+    final void soSleepers(int v) {
+        SLEEPERS.setRelease(this, v);
+    }
+
+    /** Ordered (release) store of a state (the jcstress broken variant's announcement only). */
+    final void soState(int w, int v) {
+        STATE.setRelease(states, w * STRIDE, v);
+    }
+
+    private int loSleepers() {
+        return (int) SLEEPERS.getOpaque(this);
     }
 
     private int lvState(int w) {
