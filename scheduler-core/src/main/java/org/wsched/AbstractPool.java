@@ -296,7 +296,7 @@ abstract class AbstractPool extends ExecutorMethods {
             // A linked queue: the offer links a complete node with one CAS, so even an error
             // thrown inside it (a deep recursion's StackOverflowError) leaves the queue whole.
             sharedQueue.offer(t);
-            // Dekker with termination: the offer is visible before the state is read again; pairs
+            // R5 (SleepController): Dekker with termination: the offer is visible before the state is read again; pairs
             // with the state CAS in shutdown() followed by the look at the queue in quiescent().
             VarHandle.fullFence();
             st = lvState();

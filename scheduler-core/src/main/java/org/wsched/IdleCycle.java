@@ -10,7 +10,7 @@ import org.wsched.internal.jfr.WorkerSleepEvent;
  * (covering publishers that tested the fence-free sleeper hint at that moment), and then sleeps
  * until woken, or for at most {@link #DEEP_SLEEP_NANOS} before it looks by itself. So a pool
  * with no work uses no CPU once its workers sleep. The races this cycle handles are named in
- * {@link org.wsched.internal.idle.SleepController}'s class comment (R1–R4) and cited here.
+ * {@link org.wsched.internal.idle.SleepController}'s class comment (R1–R5) and cited here.
  *
  * <p>It also ends a SHUTDOWN pool: the last worker to get sleepy that finds every worker asleep,
  * no submission in flight and no work visible stops the pool — no worker is running a task
@@ -44,7 +44,7 @@ final class IdleCycle {
         }
         w.idle.reset();
         int sleepers = p.sleep.announceSleep(w.index);
-        // Second look, after the announcement (Dekker; pairs with publishers' wakeOne()).
+        // R1: second look, after the announcement (Dekker; pairs with publishers' wakeOne()).
         if (p.hasVisibleWork()) {
             p.sleep.cancelSleep(w.index);
             w.idleRounds = 0;
@@ -77,7 +77,8 @@ final class IdleCycle {
      */
     private static boolean sleepUntilWoken(AbstractPool p, Worker w) {
         if (!p.sleep.sleep(w.index, NAP_NANOS)) {
-            // The nap ended with nobody waking us: look once more, then sleep for real.
+            // R2: the nap ended with nobody waking us (a hot-path publisher may have missed our
+            // announcement): look once more, then sleep for real.
             int st = p.lvState();
             if (p.hasVisibleWork() || st >= AbstractPool.STOP) {
                 p.sleep.cancelSleep(w.index);
@@ -88,12 +89,12 @@ final class IdleCycle {
                 return false;
             }
             if (!p.sleep.sleep(w.index, DEEP_SLEEP_NANOS)) {
-                // Not woken for a whole deep sleep: withdraw and look once more. Covers a wake-up
+                // R4: not woken for a whole deep sleep: withdraw and look once more. Covers a wake-up
                 // lost to an error inside a waker (a StackOverflowError in a deep execute() can
                 // hit between its claim of this sleeper and its unpark); costs one look per
                 // second per idle worker. idleRounds stays: the next idle step sleeps at once.
                 if (!p.sleep.cancelSleep(w.index)) {
-                    w.idleRounds = 0; // a waker claimed this worker just now
+                    w.idleRounds = 0; // R3: a waker claimed this worker just now
                 }
                 return true;
             }

@@ -51,7 +51,7 @@ public interface VictimSelection {
      */
     static VictimSelection uniformRandom() {
         return (thief, attempt, workers, random) -> {
-            int n = workers.count();
+            int n = checkedCount(thief, workers);
             if (n == 1) {
                 return thief;
             }
@@ -81,8 +81,28 @@ public interface VictimSelection {
      */
     static VictimSelection roundRobin() {
         return (thief, attempt, workers, random) -> {
-            int n = workers.count();
+            int n = checkedCount(thief, workers);
+            if (attempt < 0) {
+                throw new IllegalArgumentException("attempt must be >= 0, was " + attempt);
+            }
             return n == 1 ? thief : (thief + 1 + attempt % (n - 1)) % n;
         };
+    }
+
+    /**
+     * The number of workers, after checking the arguments every built-in policy relies on.
+     *
+     * @param thief the stealing worker's index
+     * @param workers the workers
+     * @return {@code workers.count()}
+     * @throws IllegalArgumentException if there are no workers or {@code thief} is not one of them
+     */
+    private static int checkedCount(int thief, Workers workers) {
+        int n = workers.count();
+        if (n < 1 || thief < 0 || thief >= n) {
+            throw new IllegalArgumentException("thief " + thief + " is not a worker index in [0, " + n + "): "
+                    + "pass the index of the stealing worker and a Workers view with at least one worker");
+        }
+        return n;
     }
 }

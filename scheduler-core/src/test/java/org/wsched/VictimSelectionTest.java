@@ -1,6 +1,7 @@
 package org.wsched;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
@@ -47,6 +48,25 @@ class VictimSelectionTest {
     @MethodSource("builtIns")
     void aSingleWorkerCanOnlyBeItsOwnVictim(String name, VictimSelection policy) {
         assertThat(policy.selectVictim(0, 0, queued(new int[1]), new SplittableRandom(1))).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("builtIns")
+    void badArgumentsAreRejectedNamingTheProblem(String name, VictimSelection policy) {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int[] bad : new int[][] {{3, 3}, {-1, 3}, {0, 0}}) {
+            VictimSelection.Workers workers = queued(new int[bad[1]]);
+            assertThatThrownBy(() -> policy.selectVictim(bad[0], 0, workers, random))
+                    .as("%s: thief %d of %d workers", name, bad[0], bad[1])
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("thief " + bad[0] + " is not a worker index in [0, " + bad[1] + ")");
+        }
+    }
+
+    @Test
+    void roundRobinRejectsANegativeAttempt() {
+        assertThatThrownBy(() -> VictimSelection.roundRobin().selectVictim(0, -1, queued(new int[2]), new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attempt must be >= 0, was -1");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.wsched.LongJob;
+import org.wsched.internal.VarHandles;
 
 /**
  * Padding: keeps the thief-written words of a {@link FrameStack} off the line before it. HotSpot
@@ -81,22 +82,11 @@ public class FrameStack extends FrameStackPad1 {
     /** One unit of {@code top} in the {@code ts} word. */
     protected static final long TOP_ONE = 1L << 32;
 
-    private static final VarHandle TS;
-    private static final VarHandle WANTED;
-    private static final VarHandle WAITING;
-    private static final VarHandle STACK;
+    private static final VarHandle TS = VarHandles.field(MethodHandles.lookup(), FrameStackShared.class, "ts", long.class);
+    private static final VarHandle WANTED = VarHandles.field(MethodHandles.lookup(), FrameStackShared.class, "wanted", int.class);
+    private static final VarHandle WAITING = VarHandles.field(MethodHandles.lookup(), FrameStackShared.class, "waiting", int.class);
+    private static final VarHandle STACK = VarHandles.field(MethodHandles.lookup(), FrameStack.class, "stack", Frame[].class);
 
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            TS = l.findVarHandle(FrameStackShared.class, "ts", long.class);
-            WANTED = l.findVarHandle(FrameStackShared.class, "wanted", int.class);
-            WAITING = l.findVarHandle(FrameStackShared.class, "waiting", int.class);
-            STACK = l.findVarHandle(FrameStack.class, "stack", Frame[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /** Returned by {@link #claim()} when a concurrent claim or take-back won the CAS. */
     public static final Frame LOST = new Frame();
@@ -106,18 +96,9 @@ public class FrameStack extends FrameStackPad1 {
      * while the frame is private; a thief writes result/failure/done only after claiming it.
      */
     public static final class Frame {
-        private static final VarHandle STATE;
-        private static final VarHandle THIEF;
+        private static final VarHandle STATE = VarHandles.field(MethodHandles.lookup(), Frame.class, "state", int.class);
+        private static final VarHandle THIEF = VarHandles.field(MethodHandles.lookup(), Frame.class, "thief", Object.class);
 
-        static {
-            try {
-                MethodHandles.Lookup l = MethodHandles.lookup();
-                STATE = l.findVarHandle(Frame.class, "state", int.class);
-                THIEF = l.findVarHandle(Frame.class, "thief", Object.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
 
         /** The job; plain, written by the owner before publication. */
         public LongJob job;

@@ -2,6 +2,7 @@ package org.wsched.internal.deque;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.wsched.internal.VarHandles;
 
 /**
  * Padding before the thieves' word of a {@link WorkStealingDeque}. HotSpot fills the 4-byte gap
@@ -138,25 +139,13 @@ public class WorkStealingDeque<E> extends WorkStealingDequeOwner {
     };
 
     private static final int MIN_CAPACITY = 16;
-    private static final VarHandle TOP;
-    private static final VarHandle SPLIT;
-    private static final VarHandle BOTTOM;
-    private static final VarHandle ARRAY;
-    private static final VarHandle REQUESTED;
+    private static final VarHandle TOP = VarHandles.field(MethodHandles.lookup(), WorkStealingDequeTop.class, "top", long.class);
+    private static final VarHandle SPLIT = VarHandles.field(MethodHandles.lookup(), WorkStealingDequeShared.class, "split", long.class);
+    private static final VarHandle BOTTOM = VarHandles.field(MethodHandles.lookup(), WorkStealingDequeOwner.class, "bottom", long.class);
+    private static final VarHandle ARRAY = VarHandles.field(MethodHandles.lookup(), WorkStealingDequeOwner.class, "array", Object[].class);
+    private static final VarHandle REQUESTED = VarHandles.field(MethodHandles.lookup(), WorkStealingDequeShared.class, "requested", int.class);
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            TOP = l.findVarHandle(WorkStealingDequeTop.class, "top", long.class);
-            SPLIT = l.findVarHandle(WorkStealingDequeShared.class, "split", long.class);
-            BOTTOM = l.findVarHandle(WorkStealingDequeOwner.class, "bottom", long.class);
-            ARRAY = l.findVarHandle(WorkStealingDequeOwner.class, "array", Object[].class);
-            REQUESTED = l.findVarHandle(WorkStealingDequeShared.class, "requested", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     // The fields live in the superclasses below (HotSpot lays out a superclass's fields first and
     // reorders the fields of one class by size, so only a class chain keeps them in this order):

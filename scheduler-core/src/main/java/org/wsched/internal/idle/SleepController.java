@@ -3,6 +3,7 @@ package org.wsched.internal.idle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
+import org.wsched.internal.VarHandles;
 
 /**
  * Padding before the sleeper count of a {@link SleepController}. HotSpot fills the 4-byte gap
@@ -56,6 +57,34 @@ abstract class SleepControllerPad1 extends SleepControllerCount {
  * sleeping, right after its announcement (see the pool's idle loop): the nap is short and the
  * announcement is visible to every later hint read.
  *
+ * <h2>The races of the sleep protocol</h2>
+ * Named here once; the code that handles each cites its name.
+ * <ul>
+ *   <li><b>R1, lost wake-up</b>: a publisher reads "no sleeper" while a worker announcing sleep
+ *       reads "no work". Impossible by the Dekker pair above ({@link #announceSleep},
+ *       {@link #wakeOne}; the worker's second look in {@code org.wsched.IdleCycle.idle}).
+ *       jcstress {@code SleepWakeDekkerTest}.</li>
+ *   <li><b>R2, missed hint</b>: a hot-path publisher's fence-free {@link #hasSleepersHint()}
+ *       misses a worker announcing at that instant. Not prevented: the worker naps
+ *       ({@code IdleCycle.NAP_NANOS}) and looks again before it sleeps for real
+ *       ({@code IdleCycle.sleepUntilWoken}). jcstress {@code SleepLivenessTest}.</li>
+ *   <li><b>R3, double claim</b>: two wakers pick the same sleeper, or a waker races with the
+ *       sleeper cancelling its own announcement. The CAS SLEEPING→AWAKE on the worker's state
+ *       ({@link #wakeOne}, {@link #cancelSleep}) lets exactly one of them win, and the sleeper
+ *       count is updated once. {@code SleepControllerTest}.</li>
+ *   <li><b>R4, wake-up lost in a failing waker</b>: an error (a {@code StackOverflowError}) between
+ *       a waker's claim of a sleeper and its {@code unpark}. The sleeper gives up after
+ *       {@code IdleCycle.DEEP_SLEEP_NANOS} and looks by itself ({@code IdleCycle.sleepUntilWoken});
+ *       the sleeper count may stay high, so quiescence is decided from per-worker states
+ *       ({@link #allSleeping()}). {@code FaultTest} item 2.</li>
+ *   <li><b>R5, shutdown quiescence vs submission</b>: the last worker to get sleepy in a SHUTDOWN
+ *       pool sees every worker asleep and no work, while a submitter offers a task.
+ *       {@code shutdown()} wrote SHUTDOWN (CAS) before that look; the submitter offers, fences,
+ *       re-reads the state and withdraws its task if the pool is no longer RUNNING: either the
+ *       look sees the task or the submitter sees SHUTDOWN ({@code IdleCycle.terminateIfQuiescent},
+ *       {@code AbstractPool.submitExternal}). jcstress {@code SubmitVsShutdownTest}.</li>
+ * </ul>
+ *
  * <p>Every non-plain access goes through an accessor named by its memory order (see the
  * {@linkplain org.wsched.internal convention}). The four steps of the Dekker pair
  * ({@code svState}, {@code gaaSleepers}, {@code wakeFence}, {@code lvSleepers}) are
@@ -67,16 +96,9 @@ public class SleepController extends SleepControllerPad1 {
     private static final int AWAKE = 0;
     private static final int SLEEPING = 1;
 
-    private static final VarHandle SLEEPERS;
+    private static final VarHandle SLEEPERS = VarHandles.field(MethodHandles.lookup(), SleepControllerCount.class, "sleepers", int.class);
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(int[].class);
 
-    static {
-        try {
-            SLEEPERS = MethodHandles.lookup().findVarHandle(SleepControllerCount.class, "sleepers", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     // State per worker, one cache line (16 ints) apart to avoid false sharing.
     private static final int STRIDE = 16;
