@@ -28,8 +28,10 @@ import org.wsched.internal.VarHandles;
  * <h2>Life cycle</h2>
  * RUNNING → SHUTDOWN (no new submissions; accepted work finishes) → STOP (workers exit;
  * pending tasks are cancelled) → TERMINATED (every worker has exited). A SHUTDOWN pool stops
- * when the last worker to get sleepy finds every worker asleep, no submission in flight and
- * no work visible (see {@link IdleCycle}).
+ * when the last worker to get sleepy finds every worker asleep and no work visible (see
+ * {@link IdleCycle}); a submission racing with that look is either seen or withdraws itself
+ * (R5 in {@link org.wsched.internal.idle.SleepController}). {@code docs/architecture.md} maps
+ * the rooms and the path of a spawn and a join.
  */
 abstract class AbstractPool extends ExecutorMethods {
 

@@ -12,9 +12,9 @@ import org.wsched.internal.jfr.WorkerSleepEvent;
  * with no work uses no CPU once its workers sleep. The races this cycle handles are named in
  * {@link org.wsched.internal.idle.SleepController}'s class comment (R1–R5) and cited here.
  *
- * <p>It also ends a SHUTDOWN pool: the last worker to get sleepy that finds every worker asleep,
- * no submission in flight and no work visible stops the pool — no worker is running a task
- * then, so none can create more.
+ * <p>It also ends a SHUTDOWN pool: the last worker to get sleepy that finds every worker asleep
+ * and no work visible stops the pool — no worker is running a task then, so none can create
+ * more, and a submission racing with that look is either seen or withdraws itself (R5).
  */
 final class IdleCycle {
 

@@ -6,7 +6,8 @@ import org.wsched.internal.jfr.TaskRunEvent;
  * The worker loop and the ways a worker runs a task. {@link #runWorker}: {@code findWork → run
  * it → repeat}; when nothing is found the worker idles ({@link IdleCycle}). Every task a worker
  * runs goes through {@link #runTask} (found, stolen, taken from a queue) or
- * {@link #executeInline} (the join fast path: the joined task popped from the own deque).
+ * {@link #executeInline} (the join fast path: the joined task popped from the own deque or
+ * claimed by its joiner).
  *
  * <h2>Faults at the edge of the stack</h2>
  * Nothing outside a task body may leave a task pending or kill a worker. A call that would run
