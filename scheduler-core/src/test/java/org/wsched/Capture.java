@@ -1,9 +1,12 @@
 package org.wsched;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -151,6 +154,78 @@ final class Capture {
         }
     }
 
+    /** The body of a test that uses one pool. */
+    @FunctionalInterface
+    interface PoolBody {
+        void accept(Scheduler pool) throws Exception;
+    }
+
+    /** Runs {@code body} on {@code kind.create(p)}, then abandons the pool (see {@link #abandon}) however the body ended. */
+    static void withPool(Pools kind, int p, PoolBody body) throws Exception {
+        using(kind.create(p), body);
+    }
+
+    /** The body of a test that uses one pool whose workers are named {@code prefix + i}. */
+    @FunctionalInterface
+    interface NamedPoolBody {
+        void accept(Scheduler pool, String prefix) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} on a pool made by {@link #create(Pools, int, String)} with a fresh
+     * {@link #prefix} for {@code what}, then abandons the pool however the body ended.
+     */
+    static void withNamedPool(Pools kind, int p, String what, NamedPoolBody body) throws Exception {
+        String prefix = prefix(what);
+        using(create(kind, p, prefix), pool -> body.accept(pool, prefix));
+    }
+
+    /** Runs {@code body} on {@code pool}, then abandons the pool (see {@link #abandon}) however the body ended. */
+    static void using(Scheduler pool, PoolBody body) throws Exception {
+        try {
+            body.accept(pool);
+        } finally {
+            abandon(pool);
+        }
+    }
+
+    /**
+     * Occupies {@code n} workers of {@code pool}: executes {@code n} tasks that each count down
+     * the returned latch, then wait (at most {@code seconds}) for {@code release}. The latch
+     * reaches zero once all {@code n} tasks run at the same time, one per worker.
+     */
+    static CountDownLatch occupy(Scheduler pool, int n, CountDownLatch release,
+            long seconds) {
+        CountDownLatch running = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            pool.execute(() -> {
+                running.countDown();
+                try {
+                    release.await(seconds, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        return running;
+    }
+
+    /** Makes each thread a daemon and starts it. */
+    static void startDaemons(List<Thread> ts) {
+        for (Thread t : ts) {
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Waits at most {@code millis} for each thread in turn and asserts that it ended ({@code ended} follows its name in the message). */
+    static void assertEachEnds(List<Thread> ts, long millis, String ended) throws InterruptedException {
+        for (Thread t : ts) {
+            t.join(millis);
+            assertThat(t.isAlive()).as(t.getName() + ended).isFalse();
+        }
+    }
+
     /** Runs {@code r} in a daemon thread and waits at most {@code millis}; true if it returned. */
     static boolean returnsWithin(long millis, Runnable r) throws InterruptedException {
         Thread t = new Thread(r, "t13-bounded");
@@ -232,7 +307,7 @@ final class Capture {
      * concurrently: thread k calls shutdown (k % 3 == 0), shutdownNow, adding what it returns to
      * {@code returned} (k % 3 == 1), or close (k % 3 == 2).
      */
-    static List<Thread> startStoppers(Scheduler pool, java.util.concurrent.CountDownLatch fire, int count,
+    static List<Thread> startStoppers(Scheduler pool, CountDownLatch fire, int count,
             java.util.Collection<Runnable> returned, String namePrefix) {
         List<Thread> stoppers = new ArrayList<>();
         for (int k = 0; k < count; k++) {

@@ -67,8 +67,7 @@ class SoakTest {
     /** One pool: {@code n} external tasks, a shutdown at a random point, every task accounted for. */
     private static void soakRound(Pools kind, int p, int n, int round) throws Exception {
         Random rnd = new Random(n * 7L + p + kind.ordinal() + 1_000L * round);
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             Ledger ledger = new Ledger(n);
             AtomicIntegerArray invokeOutcome = new AtomicIntegerArray(n); // 1 returned, 2 cancelled, 3 other
             AtomicLong wrongSums = new AtomicLong();
@@ -135,18 +134,9 @@ class SoakTest {
             }
             ConcurrentLinkedQueue<Runnable> returned = new ConcurrentLinkedQueue<>();
             List<Thread> stoppers = Capture.startStoppers(pool, fire, 3, returned, "t13-soak-stopper-");
-            for (Thread t : producers) {
-                t.setDaemon(true);
-                t.start();
-            }
-            for (Thread t : producers) {
-                t.join(300_000);
-                assertThat(t.isAlive()).as(t.getName() + " finished (an invoke() that never returns keeps it)").isFalse();
-            }
-            for (Thread t : stoppers) {
-                t.join(20_000);
-                assertThat(t.isAlive()).as(t.getName() + " returned").isFalse();
-            }
+            Capture.startDaemons(producers);
+            Capture.assertEachEnds(producers, 300_000, " finished (an invoke() that never returns keeps it)");
+            Capture.assertEachEnds(stoppers, 20_000, " returned");
             assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).as("terminated").isTrue();
             // An invoke that threw CancellationException did not run its root: count it as cancelled.
             for (int id = 0; id < n; id++) {
@@ -162,8 +152,6 @@ class SoakTest {
                     + treesCancelled + ")");
             assertThat(unexpected.get()).as("unexpected failure of invoke()").isNull();
             assertThat(wrongSums.get()).as("spawn/join trees with a wrong sum").isZero();
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 }

@@ -58,11 +58,9 @@ class DagFileTest {
 
     @Test
     void readsHandWrittenFileWithKindsCommentsAndAnyOrder() throws IOException {
-        Path f = dir.resolve("t.dag");
-        Files.writeString(f, "wsched-dag 1\n# a spawn, child, continuation and join, costs in ns\nunit ns\n"
+        TaskGraph g = InputFiles.load(dir, "t.dag", "trace", "wsched-dag 1\n# a spawn, child, continuation and join, costs in ns\nunit ns\n"
                 + "nodes 4\n\ne 0 1 spawn\ne 0 2 continuation\nn 3 50 join\nn 0 100 spawn\nn 1 1000\n"
                 + "n 2 10 continuation\ne 1 3 join\ne 2 3\nend\n");
-        TaskGraph g = DagSpecs.load("trace:" + f);
         assertThat(g.timeUnit()).isEqualTo("ns");
         assertThat(g.work()).isEqualTo(1160);
         assertThat(g.span()).isEqualTo(1150);
@@ -90,11 +88,7 @@ class DagFileTest {
         "empty           | | is empty",
     })
     void badFilesNameFileLineAndProblem(String name, String content, String expected) throws IOException {
-        Path f = dir.resolve(name.strip().replace(' ', '-') + ".dag");
-        Files.writeString(f, content == null ? "" : content.replace("\\n", "\n"));
-        assertThatThrownBy(() -> DagSpecs.load("dag:" + f)).isInstanceOf(DagInputException.class)
-                .hasMessageStartingWith("dag file " + f)
-                .hasMessageContaining(expected);
+        InputFiles.assertCaseRejected(dir, "dag", name, content, expected);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,7 @@ class StgReaderTest {
             s.append(t).append(" 2 1 0\n");
             exit.append(' ').append(t);
         }
-        Path f = dir.resolve("wide.stg");
-        Files.writeString(f, s.append(exit).append('\n'));
-        TaskGraph g = DagSpecs.load("stg:" + f);
+        TaskGraph g = InputFiles.load(dir, "wide.stg", "stg", s.append(exit).append('\n'));
         assertThat(g.predecessorCount(151)).isEqualTo(150);
         assertThat(g.work()).isEqualTo(300);
     }
@@ -70,11 +67,7 @@ class StgReaderTest {
         "empty            | | is empty",
     })
     void badFilesNameFileLineAndProblem(String name, String content, String expected) throws IOException {
-        Path f = dir.resolve(name.strip().replace(' ', '-') + ".stg");
-        Files.writeString(f, content == null ? "" : content.replace("\\n", "\n"));
-        assertThatThrownBy(() -> DagSpecs.load("stg:" + f)).isInstanceOf(DagInputException.class)
-                .hasMessageStartingWith("stg file " + f)
-                .hasMessageContaining(expected);
+        InputFiles.assertCaseRejected(dir, "stg", name, content, expected);
     }
 
     @Test
