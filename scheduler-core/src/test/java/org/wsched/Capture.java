@@ -210,22 +210,6 @@ final class Capture {
         return running;
     }
 
-    /** Makes each thread a daemon and starts it. */
-    static void startDaemons(List<Thread> ts) {
-        for (Thread t : ts) {
-            t.setDaemon(true);
-            t.start();
-        }
-    }
-
-    /** Waits at most {@code millis} for each thread in turn and asserts that it ended ({@code ended} follows its name in the message). */
-    static void assertEachEnds(List<Thread> ts, long millis, String ended) throws InterruptedException {
-        for (Thread t : ts) {
-            t.join(millis);
-            assertThat(t.isAlive()).as(t.getName() + ended).isFalse();
-        }
-    }
-
     /** Runs {@code r} in a daemon thread and waits at most {@code millis}; true if it returned. */
     static boolean returnsWithin(long millis, Runnable r) throws InterruptedException {
         Thread t = new Thread(r, "t13-bounded");
@@ -300,6 +284,60 @@ final class Capture {
             }
         }
         System.err.println(pool.stats());
+    }
+
+    /**
+     * The end of a shutdown race: starts the producers (as daemons), waits at most
+     * {@code producerMillis} for each ({@code producerEnded} follows its name in the failure),
+     * then at most {@code stopperMillis} for each stopper of {@link #startStoppers}, and asserts
+     * that the pool terminates within as long.
+     */
+    static void assertRaceEnds(Scheduler pool, List<Thread> producers, long producerMillis, String producerEnded,
+            List<Thread> stoppers, long stopperMillis) throws InterruptedException {
+        for (Thread t : producers) {
+            t.setDaemon(true);
+            t.start();
+        }
+        assertEachEnds(producers, producerMillis, producerEnded);
+        assertEachEnds(stoppers, stopperMillis, " (shutdown/shutdownNow/close) returned");
+        assertThat(pool.awaitTermination(stopperMillis, TimeUnit.MILLISECONDS)).as("terminated").isTrue();
+    }
+
+    private static void assertEachEnds(List<Thread> ts, long millis, String ended) throws InterruptedException {
+        for (Thread t : ts) {
+            t.join(millis);
+            assertThat(t.isAlive()).as(t.getName() + ended).isFalse();
+        }
+    }
+
+    /** What a producer does with one id. */
+    @FunctionalInterface
+    interface Offer {
+        void offer(int id);
+    }
+
+    /**
+     * Four producer threads, not started, named {@code namePrefix + k}: producer k offers the ids
+     * k, k + 4, k + 8, ... below {@code n}, each through {@code offer} and then counted in
+     * {@code offered}; the offer that brings the count to {@code trigger} opens {@code fire}, and
+     * so does each producer once it has offered all of its ids.
+     */
+    static List<Thread> producers(int n, Offer offer, AtomicInteger offered, int trigger, CountDownLatch fire,
+            String namePrefix) {
+        List<Thread> producers = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            int first = k;
+            producers.add(new Thread(() -> {
+                for (int id = first; id < n; id += 4) {
+                    offer.offer(id);
+                    if (offered.incrementAndGet() == trigger) {
+                        fire.countDown();
+                    }
+                }
+                fire.countDown();
+            }, namePrefix + k));
+        }
+        return producers;
     }
 
     /**

@@ -42,15 +42,8 @@ class ContractTest {
         Capture.withPool(kind, p, pool -> {
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch interrupted = new CountDownLatch(1);
-            Future<Integer> f = pool.submit(() -> {
-                started.countDown();
-                try {
-                    Thread.sleep(20_000);
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                }
-                return 1;
-            });
+            Future<Integer> f = submitBlocked(pool, started, new CountDownLatch(1), interrupted::countDown,
+                    new CountDownLatch(1));
             assertCancelsOnceStarted(f, started, true);
             assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the runner was interrupted").isTrue();
             assertThat(f.cancel(true)).as("a second cancel returns false").isFalse();
@@ -66,22 +59,31 @@ class ContractTest {
             CountDownLatch release = new CountDownLatch(1);
             AtomicBoolean interrupted = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
-            Future<Integer> f = pool.submit(() -> {
-                started.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted.set(true);
-                }
-                finished.countDown();
-                return 1;
-            });
+            Future<Integer> f = submitBlocked(pool, started, release, () -> interrupted.set(true), finished);
             assertCancelsOnceStarted(f, started, false);
             Thread.sleep(200);
             release.countDown();
             assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(interrupted.get()).as("cancel(false) must not interrupt the runner").isFalse();
             assertThatThrownBy(f::get).as("still cancelled after the body returned").isInstanceOf(CancellationException.class);
+        });
+    }
+
+    /**
+     * Item 6: submits a task that opens {@code started}, waits (at most 20 s) for {@code release},
+     * runs {@code onInterrupt} if that wait was interrupted, then opens {@code finished} and returns 1.
+     */
+    static Future<Integer> submitBlocked(Scheduler pool, CountDownLatch started, CountDownLatch release, Runnable onInterrupt,
+            CountDownLatch finished) {
+        return pool.submit(() -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                onInterrupt.run();
+            }
+            finished.countDown();
+            return 1;
         });
     }
 

@@ -78,25 +78,11 @@ class FaultTest {
                 AtomicInteger offered = new AtomicInteger();
                 int trigger = 2_000 + rnd.nextInt(12_000);
                 CountDownLatch fire = new CountDownLatch(1);
-                List<Thread> producers = new ArrayList<>();
-                for (int k = 0; k < 4; k++) {
-                    int first = k;
-                    producers.add(new Thread(() -> {
-                        for (int id = first; id < ledger.size; id += 4) {
-                            ledger.offer(pool, id, id % 3 != 0);
-                            if (offered.incrementAndGet() == trigger) {
-                                fire.countDown();
-                            }
-                        }
-                        fire.countDown();
-                    }, "t13-producer-" + k));
-                }
+                List<Thread> producers = Capture.producers(ledger.size, id -> ledger.offer(pool, id, id % 3 != 0), offered,
+                        trigger, fire, "t13-producer-");
                 ConcurrentLinkedQueue<Runnable> returned = new ConcurrentLinkedQueue<>();
                 List<Thread> stoppers = Capture.startStoppers(pool, fire, 6, returned, "t13-stopper-");
-                Capture.startDaemons(producers);
-                Capture.assertEachEnds(producers, 20_000, " finished");
-                Capture.assertEachEnds(stoppers, 10_000, " (shutdown/shutdownNow/close) returned");
-                assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).as("terminated").isTrue();
+                Capture.assertRaceEnds(pool, producers, 20_000, " finished", stoppers, 10_000);
                 ledger.drain(new ArrayList<>(returned));
                 ledger.assertEveryAcceptedTaskEndedExactlyOnce(kind + " p=" + p + " round " + round);
             });

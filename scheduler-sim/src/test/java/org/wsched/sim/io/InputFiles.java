@@ -37,9 +37,10 @@ final class InputFiles {
     }
 
     /**
-     * {@link #assertRejected} for one row of a {@code @CsvSource} of bad files: the file is named
-     * after the row ({@code caseName}, blanks as dashes, extension {@code scheme}), {@code \n}
-     * in {@code escaped} stands for a line break, and an empty cell for an empty file.
+     * {@link #assertRejected} for one row of a table of bad files ({@code src/test/resources/SCHEME/bad-files.csv}:
+     * case name | content | what the message must contain): the file is named after the case
+     * (blanks as dashes, extension {@code scheme}), {@code \n} in {@code escaped} stands for a
+     * line break, and an empty cell for an empty file.
      */
     static void assertCaseRejected(Path dir, String scheme, String caseName, String escaped, String expected)
             throws IOException {
