@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * Helpers for the fault and contract tests (issue #13): pools with a unique thread-name prefix
  * (so a test can find its own workers, even when an earlier test left a wedged pool behind),
- * per-thread CPU time, and a cleanup that never waits for a wedged pool.
+ * per-thread CPU time, a cleanup that never waits for a wedged pool and the test bodies that
+ * run on a pool and then abandon it ({@link #withPool}), workers kept busy on a latch, and the
+ * producers and stoppers of a shutdown race.
  */
 final class Capture {
 
@@ -194,8 +196,7 @@ final class Capture {
      * the returned latch, then wait (at most {@code seconds}) for {@code release}. The latch
      * reaches zero once all {@code n} tasks run at the same time, one per worker.
      */
-    static CountDownLatch occupy(Scheduler pool, int n, CountDownLatch release,
-            long seconds) {
+    static CountDownLatch occupy(Scheduler pool, int n, CountDownLatch release, long seconds) {
         CountDownLatch running = new CountDownLatch(n);
         for (int i = 0; i < n; i++) {
             pool.execute(() -> {

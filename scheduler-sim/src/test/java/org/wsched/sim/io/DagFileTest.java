@@ -58,7 +58,7 @@ class DagFileTest {
 
     @Test
     void readsHandWrittenFileWithKindsCommentsAndAnyOrder() throws IOException {
-        TaskGraph g = InputFiles.load(dir, "t.dag", "trace", "wsched-dag 1\n# a spawn, child, continuation and join, costs in ns\nunit ns\n"
+        TaskGraph g = ReaderTestFiles.load(dir, "t.dag", "trace", "wsched-dag 1\n# a spawn, child, continuation and join, costs in ns\nunit ns\n"
                 + "nodes 4\n\ne 0 1 spawn\ne 0 2 continuation\nn 3 50 join\nn 0 100 spawn\nn 1 1000\n"
                 + "n 2 10 continuation\ne 1 3 join\ne 2 3\nend\n");
         assertThat(g.timeUnit()).isEqualTo("ns");
@@ -74,7 +74,7 @@ class DagFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvFileSource(resources = "/dag/bad-files.csv", delimiter = '|')
     void badFilesNameFileLineAndProblem(String name, String content, String expected) throws IOException {
-        InputFiles.assertCaseRejected(dir, "dag", name, content, expected);
+        ReaderTestFiles.assertCaseRejected(dir, "dag", name, content, expected);
     }
 
     @Test

@@ -31,7 +31,7 @@ class StgReaderTest {
             s.append(t).append(" 2 1 0\n");
             exit.append(' ').append(t);
         }
-        TaskGraph g = InputFiles.load(dir, "wide.stg", "stg", s.append(exit).append('\n'));
+        TaskGraph g = ReaderTestFiles.load(dir, "wide.stg", "stg", s.append(exit).append('\n'));
         assertThat(g.predecessorCount(151)).isEqualTo(150);
         assertThat(g.work()).isEqualTo(300);
     }
@@ -54,7 +54,7 @@ class StgReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvFileSource(resources = "/stg/bad-files.csv", delimiter = '|')
     void badFilesNameFileLineAndProblem(String name, String content, String expected) throws IOException {
-        InputFiles.assertCaseRejected(dir, "stg", name, content, expected);
+        ReaderTestFiles.assertCaseRejected(dir, "stg", name, content, expected);
     }
 
     @Test

@@ -42,7 +42,7 @@ class WfCommonsReaderTest {
     }
 
     private void expectError(String json, String... parts) throws IOException {
-        InputFiles.assertRejected(dir, "bad.json", "wf", json, parts);
+        ReaderTestFiles.assertRejected(dir, "bad.json", "wf", json, parts);
     }
 
     @Test
@@ -61,7 +61,7 @@ class WfCommonsReaderTest {
 
     @Test
     void readsSchema13RuntimeAndTasksNamedOnlyByName() throws IOException {
-        TaskGraph g = InputFiles.load(dir, "old.json", "wf", "{\"name\": \"old\", \"schemaVersion\": \"1.3\", \"workflow\": {\"tasks\": ["
+        TaskGraph g = ReaderTestFiles.load(dir, "old.json", "wf", "{\"name\": \"old\", \"schemaVersion\": \"1.3\", \"workflow\": {\"tasks\": ["
                 + "{\"name\": \"a\", \"runtime\": 3, \"parents\": []},"
                 + "{\"name\": \"b\", \"runtime\": 1.25, \"parents\": [\"a\"]}]}}");
         assertThat(g.work()).isEqualTo(4250);

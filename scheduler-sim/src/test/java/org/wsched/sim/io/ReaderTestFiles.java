@@ -9,9 +9,9 @@ import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
 
 /** Small input files for the reader tests: written, then loaded or checked to be rejected. */
-final class InputFiles {
+final class ReaderTestFiles {
 
-    private InputFiles() {
+    private ReaderTestFiles() {
     }
 
     /** Writes {@code content} to {@code dir/name} and loads it as the dag spec {@code scheme:path}. */
