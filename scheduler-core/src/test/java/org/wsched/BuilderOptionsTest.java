@@ -53,18 +53,7 @@ class BuilderOptionsTest {
 
     /** Occupies every worker of {@code pool} until {@code gate} opens; returns once all of them run. */
     static void blockWorkers(Scheduler pool, int p, CountDownLatch gate) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(p);
-        for (int i = 0; i < p; i++) {
-            pool.execute(() -> {
-                started.countDown();
-                try {
-                    gate.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-        assertThat(started.await(10, TimeUnit.SECONDS)).as("every worker blocked").isTrue();
+        assertThat(Capture.occupy(pool, p, gate, 30).await(10, TimeUnit.SECONDS)).as("every worker blocked").isTrue();
     }
 
     // ------------------------------------------------------------------ threads

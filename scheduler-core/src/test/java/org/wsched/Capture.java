@@ -1,9 +1,12 @@
 package org.wsched;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -12,7 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * Helpers for the fault and contract tests (issue #13): pools with a unique thread-name prefix
  * (so a test can find its own workers, even when an earlier test left a wedged pool behind),
- * per-thread CPU time, and a cleanup that never waits for a wedged pool.
+ * per-thread CPU time, a cleanup that never waits for a wedged pool and the test bodies that
+ * run on a pool and then abandon it ({@link #withPool}), workers kept busy on a latch, and the
+ * producers and stoppers of a shutdown race.
  */
 final class Capture {
 
@@ -151,6 +156,61 @@ final class Capture {
         }
     }
 
+    /** The body of a test that uses one pool. */
+    @FunctionalInterface
+    interface PoolBody {
+        void accept(Scheduler pool) throws Exception;
+    }
+
+    /** Runs {@code body} on {@code kind.create(p)}, then abandons the pool (see {@link #abandon}) however the body ended. */
+    static void withPool(Pools kind, int p, PoolBody body) throws Exception {
+        using(kind.create(p), body);
+    }
+
+    /** The body of a test that uses one pool whose workers are named {@code prefix + i}. */
+    @FunctionalInterface
+    interface NamedPoolBody {
+        void accept(Scheduler pool, String prefix) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} on a pool made by {@link #create(Pools, int, String)} with a fresh
+     * {@link #prefix} for {@code what}, then abandons the pool however the body ended.
+     */
+    static void withNamedPool(Pools kind, int p, String what, NamedPoolBody body) throws Exception {
+        String prefix = prefix(what);
+        using(create(kind, p, prefix), pool -> body.accept(pool, prefix));
+    }
+
+    /** Runs {@code body} on {@code pool}, then abandons the pool (see {@link #abandon}) however the body ended. */
+    static void using(Scheduler pool, PoolBody body) throws Exception {
+        try {
+            body.accept(pool);
+        } finally {
+            abandon(pool);
+        }
+    }
+
+    /**
+     * Occupies {@code n} workers of {@code pool}: executes {@code n} tasks that each count down
+     * the returned latch, then wait (at most {@code seconds}) for {@code release}. The latch
+     * reaches zero once all {@code n} tasks run at the same time, one per worker.
+     */
+    static CountDownLatch occupy(Scheduler pool, int n, CountDownLatch release, long seconds) {
+        CountDownLatch running = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            pool.execute(() -> {
+                running.countDown();
+                try {
+                    release.await(seconds, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        return running;
+    }
+
     /** Runs {@code r} in a daemon thread and waits at most {@code millis}; true if it returned. */
     static boolean returnsWithin(long millis, Runnable r) throws InterruptedException {
         Thread t = new Thread(r, "t13-bounded");
@@ -228,11 +288,65 @@ final class Capture {
     }
 
     /**
+     * The end of a shutdown race: starts the producers (as daemons), waits at most
+     * {@code producerMillis} for each ({@code producerEnded} follows its name in the failure),
+     * then at most {@code stopperMillis} for each stopper of {@link #startStoppers}, and asserts
+     * that the pool terminates within as long.
+     */
+    static void assertRaceEnds(Scheduler pool, List<Thread> producers, long producerMillis, String producerEnded,
+            List<Thread> stoppers, long stopperMillis) throws InterruptedException {
+        for (Thread t : producers) {
+            t.setDaemon(true);
+            t.start();
+        }
+        assertEachEnds(producers, producerMillis, producerEnded);
+        assertEachEnds(stoppers, stopperMillis, " (shutdown/shutdownNow/close) returned");
+        assertThat(pool.awaitTermination(stopperMillis, TimeUnit.MILLISECONDS)).as("terminated").isTrue();
+    }
+
+    private static void assertEachEnds(List<Thread> ts, long millis, String ended) throws InterruptedException {
+        for (Thread t : ts) {
+            t.join(millis);
+            assertThat(t.isAlive()).as(t.getName() + ended).isFalse();
+        }
+    }
+
+    /** What a producer does with one id. */
+    @FunctionalInterface
+    interface Offer {
+        void offer(int id);
+    }
+
+    /**
+     * Four producer threads, not started, named {@code namePrefix + k}: producer k offers the ids
+     * k, k + 4, k + 8, ... below {@code n}, each through {@code offer} and then counted in
+     * {@code offered}; the offer that brings the count to {@code trigger} opens {@code fire}, and
+     * so does each producer once it has offered all of its ids.
+     */
+    static List<Thread> producers(int n, Offer offer, AtomicInteger offered, int trigger, CountDownLatch fire,
+            String namePrefix) {
+        List<Thread> producers = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            int first = k;
+            producers.add(new Thread(() -> {
+                for (int id = first; id < n; id += 4) {
+                    offer.offer(id);
+                    if (offered.incrementAndGet() == trigger) {
+                        fire.countDown();
+                    }
+                }
+                fire.countDown();
+            }, namePrefix + k));
+        }
+        return producers;
+    }
+
+    /**
      * Starts {@code count} daemon threads that wait for {@code fire}, then stop the pool
      * concurrently: thread k calls shutdown (k % 3 == 0), shutdownNow, adding what it returns to
      * {@code returned} (k % 3 == 1), or close (k % 3 == 2).
      */
-    static List<Thread> startStoppers(Scheduler pool, java.util.concurrent.CountDownLatch fire, int count,
+    static List<Thread> startStoppers(Scheduler pool, CountDownLatch fire, int count,
             java.util.Collection<Runnable> returned, String namePrefix) {
         List<Thread> stoppers = new ArrayList<>();
         for (int k = 0; k < count; k++) {

@@ -27,8 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue #13, items 6–10: the Future contract (as FutureTask documents it) and liveness. Waits
- * are bounded; pools are abandoned with shutdownNow, never close().
+ * are bounded; pools are abandoned with shutdownNow, never close(). Every test has 30 s unless
+ * it says otherwise.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ContractTest {
 
     // ------------------------------------------------------------------ item 6
@@ -36,76 +38,72 @@ class ContractTest {
     /** Item 6: cancel(true) on a running task: true, done and cancelled at once, the runner interrupted. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_cancelTrueOnARunningTaskCancelsAndInterruptsIt(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch interrupted = new CountDownLatch(1);
-            Future<Integer> f = pool.submit(() -> {
-                started.countDown();
-                try {
-                    Thread.sleep(20_000);
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                }
-                return 1;
-            });
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(f.cancel(true)).as("cancel(true) of a running task returns true").isTrue();
-            assertThat(f.isDone()).as("isDone() right after cancel").isTrue();
-            assertThat(f.isCancelled()).as("isCancelled() right after cancel").isTrue();
-            assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+            Future<Integer> f = submitBlocked(pool, started, new CountDownLatch(1), interrupted::countDown,
+                    new CountDownLatch(1));
+            assertCancelsOnceStarted(f, started, true);
             assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the runner was interrupted").isTrue();
             assertThat(f.cancel(true)).as("a second cancel returns false").isFalse();
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     /** Item 6: cancel(false) on a running task: true, done and cancelled at once, the runner not interrupted. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_cancelFalseOnARunningTaskCancelsWithoutInterrupting(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicBoolean interrupted = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
-            Future<Integer> f = pool.submit(() -> {
-                started.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted.set(true);
-                }
-                finished.countDown();
-                return 1;
-            });
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(f.cancel(false)).as("cancel(false) of a running task returns true").isTrue();
-            assertThat(f.isDone()).as("isDone() right after cancel").isTrue();
-            assertThat(f.isCancelled()).as("isCancelled() right after cancel").isTrue();
-            assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+            Future<Integer> f = submitBlocked(pool, started, release, () -> interrupted.set(true), finished);
+            assertCancelsOnceStarted(f, started, false);
             Thread.sleep(200);
             release.countDown();
             assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(interrupted.get()).as("cancel(false) must not interrupt the runner").isFalse();
             assertThatThrownBy(f::get).as("still cancelled after the body returned").isInstanceOf(CancellationException.class);
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
+    }
+
+    /**
+     * Item 6: submits a task that opens {@code started}, waits (at most 20 s) for {@code release},
+     * runs {@code onInterrupt} if that wait was interrupted, then opens {@code finished} and returns 1.
+     */
+    static Future<Integer> submitBlocked(Scheduler pool, CountDownLatch started, CountDownLatch release, Runnable onInterrupt,
+            CountDownLatch finished) {
+        return pool.submit(() -> {
+            started.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                onInterrupt.run();
+            }
+            finished.countDown();
+            return 1;
+        });
+    }
+
+    /**
+     * Item 6: once {@code started} opens (within 10 s), {@code cancel(mayInterrupt)} of the running
+     * task returns true, and at once the future is done and cancelled and get throws CancellationException.
+     */
+    static void assertCancelsOnceStarted(Future<?> f, CountDownLatch started, boolean mayInterrupt) throws InterruptedException {
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(f.cancel(mayInterrupt)).as("cancel(" + mayInterrupt + ") of a running task returns true").isTrue();
+        assertThat(f.isDone()).as("isDone() right after cancel").isTrue();
+        assertThat(f.isCancelled()).as("isCancelled() right after cancel").isTrue();
+        assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
     }
 
     /** Item 6: timed invokeAll whose tasks outlive the timeout returns futures that are all done. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_timedInvokeAllReturnsOnlyDoneFutures(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             List<Callable<Integer>> tasks = new ArrayList<>();
             for (int i = 0; i < p + 2; i++) {
                 tasks.add(() -> {
@@ -119,38 +117,31 @@ class ContractTest {
                 assertThat(fs.get(i).isDone()).as("future " + i + " of a timed-out invokeAll is done").isTrue();
                 assertThat(fs.get(i).isCancelled()).as("future " + i + " of a timed-out invokeAll is cancelled").isTrue();
             }
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     /** Item 6: invokeAll with a null element throws NullPointerException and runs none of the tasks. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_invokeAllWithANullElementThrowsAndRunsNothing(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             AtomicInteger ran = new AtomicInteger();
             Callable<Integer> c = ran::incrementAndGet;
-            List<Callable<Integer>> tasks = Arrays.asList(c, c, null, c);
-            assertThatThrownBy(() -> pool.invokeAll(tasks)).as("untimed invokeAll").isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> pool.invokeAll(tasks, 5, TimeUnit.SECONDS)).as("timed invokeAll")
-                    .isInstanceOf(NullPointerException.class);
-            Thread.sleep(300);
-            assertThat(ran.get()).as("tasks run by an invokeAll that threw NullPointerException").isZero();
-        } finally {
-            Capture.abandon(pool);
-        }
+            assertNullElementRunsNothing(pool, "invokeAll", (s, tasks, timed) -> {
+                if (timed) {
+                    s.invokeAll(tasks, 5, TimeUnit.SECONDS);
+                } else {
+                    s.invokeAll(tasks);
+                }
+            }, Arrays.asList(c, c, null, c), 1, ran, "an invokeAll");
+        });
     }
 
     /** Item 6: invokeAny with a null element throws NullPointerException and runs none of the tasks. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item6_invokeAnyWithANullElementThrowsAndRunsNothing(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             AtomicInteger ran = new AtomicInteger();
             Callable<Integer> c = ran::incrementAndGet;
             // The null comes late: a validation done while submitting would have run tasks by then.
@@ -160,16 +151,37 @@ class ContractTest {
             }
             tasks.add(null);
             tasks.add(c);
-            for (int i = 0; i < 20; i++) {
-                assertThatThrownBy(() -> pool.invokeAny(tasks)).as("untimed invokeAny").isInstanceOf(NullPointerException.class);
-                assertThatThrownBy(() -> pool.invokeAny(tasks, 5, TimeUnit.SECONDS)).as("timed invokeAny")
-                        .isInstanceOf(NullPointerException.class);
-            }
-            Thread.sleep(300);
-            assertThat(ran.get()).as("tasks run by 40 invokeAny calls that threw NullPointerException").isZero();
-        } finally {
-            Capture.abandon(pool);
+            assertNullElementRunsNothing(pool, "invokeAny", (s, ts, timed) -> {
+                if (timed) {
+                    s.invokeAny(ts, 5, TimeUnit.SECONDS);
+                } else {
+                    s.invokeAny(ts);
+                }
+            }, tasks, 20, ran, "40 invokeAny calls");
+        });
+    }
+
+    /** The untimed or the timed form of invokeAll or invokeAny. */
+    @FunctionalInterface
+    interface BulkInvoke {
+        void call(Scheduler pool, List<Callable<Integer>> tasks, boolean timed) throws Exception;
+    }
+
+    /**
+     * Item 6's null-element check: {@code times} times, the untimed and the timed (5 s) {@code name}
+     * on {@code tasks} (a null among tasks that count into {@code ran}) must each throw
+     * NullPointerException; 300 ms later none of the tasks has run ({@code calls} says which calls threw).
+     */
+    static void assertNullElementRunsNothing(Scheduler pool, String name, BulkInvoke invoke, List<Callable<Integer>> tasks,
+            int times, AtomicInteger ran, String calls) throws InterruptedException {
+        for (int i = 0; i < times; i++) {
+            assertThatThrownBy(() -> invoke.call(pool, tasks, false)).as("untimed " + name)
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> invoke.call(pool, tasks, true)).as("timed " + name)
+                    .isInstanceOf(NullPointerException.class);
         }
+        Thread.sleep(300);
+        assertThat(ran.get()).as("tasks run by " + calls + " that threw NullPointerException").isZero();
     }
 
     // ------------------------------------------------------------------ item 7
@@ -177,10 +189,8 @@ class ContractTest {
     /** Item 7: a worker whose interrupt flag is set, joining a child running elsewhere, must not spin. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP2")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_interruptedJoinerDoesNotSpin(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             CountDownLatch release = new CountDownLatch(1);
             AtomicReference<Thread> joiner = new AtomicReference<>();
             CountDownLatch joining = new CountDownLatch(1);
@@ -213,15 +223,12 @@ class ContractTest {
             long limit = (long) (0.30 * Math.min(wall, cpu[1]));
             assertThat(cpu[0]).as("CPU time (ns) of an interrupted joiner over " + wall / 1_000_000 + " ms while its child "
                     + "runs elsewhere; a spinning thread got " + cpu[1] + " ns; limit 30% of the smaller").isLessThan(limit);
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     /** Item 7: Future.get() from a worker whose interrupt flag is set throws InterruptedException. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_getFromAnInterruptedWorkerThrowsInterruptedException(Pools kind, int p) throws Exception {
         Scheduler pool = kind.create(p);
         CountDownLatch release = new CountDownLatch(1);
@@ -265,10 +272,8 @@ class ContractTest {
     /** Item 7: shutdownNow stops a worker stuck in a self-join. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_shutdownNowStopsAWorkerStuckInASelfJoin(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             CountDownLatch joining = new CountDownLatch(1);
             pool.execute(() -> {
                 AtomicReference<Task<Void>> self = new AtomicReference<>();
@@ -289,9 +294,7 @@ class ContractTest {
             Thread.sleep(200);
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).as("terminated within 10 s of shutdownNow").isTrue();
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     /** Item 7: an interrupt sent to an idle worker does not leak into its next task. */
@@ -299,9 +302,7 @@ class ContractTest {
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item7_interruptOfAnIdleWorkerDoesNotLeakIntoItsNextTask(Pools kind, int p) throws Exception {
-        String prefix = Capture.prefix("idle-intr");
-        Scheduler pool = Capture.create(kind, p, prefix);
-        try {
+        Capture.withNamedPool(kind, p, "idle-intr", (pool, prefix) -> {
             // Start every worker once, so that all of them exist and have run a task.
             CyclicBarrier barrier = new CyclicBarrier(p);
             List<Future<?>> warm = new ArrayList<>();
@@ -339,9 +340,7 @@ class ContractTest {
             }
             assertThat(leaks.get()).as("tasks (of " + tasks + ") that started with an interrupt sent to an idle worker")
                     .isZero();
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     // ------------------------------------------------------------------ item 8
@@ -349,10 +348,8 @@ class ContractTest {
     /** Item 8: timed Future.get from inside a one-worker pool, on work of the same pool, completes. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP1")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item8_timedGetInsideAOneWorkerPoolHelps(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             Future<Integer> outer = pool.submit(() -> {
                 Future<Integer> inner = pool.submit(() -> 42);
                 return inner.get(3, TimeUnit.SECONDS);
@@ -362,18 +359,14 @@ class ContractTest {
             } catch (ExecutionException e) {
                 throw new AssertionError("timed get() inside the only worker failed: " + e.getCause(), e.getCause());
             }
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     /** Item 8: timed invokeAny from inside a one-worker pool completes. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Capture#bothRuntimesP1")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item8_timedInvokeAnyInsideAOneWorkerPoolHelps(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             Future<Integer> outer = pool.submit(() -> {
                 List<Callable<Integer>> cs = List.of(() -> 7, () -> 7);
                 return pool.invokeAny(cs, 3, TimeUnit.SECONDS);
@@ -383,9 +376,7 @@ class ContractTest {
             } catch (ExecutionException e) {
                 throw new AssertionError("timed invokeAny() inside the only worker failed: " + e.getCause(), e.getCause());
             }
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     // ------------------------------------------------------------------ item 9
@@ -431,8 +422,7 @@ class ContractTest {
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item9_externalSubmissionsAreNotStarvedByALongForkJoinComputation(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             AtomicBoolean running = new AtomicBoolean(true);
             int depth = p == 1 ? 13 : 14; // about 1.6 s of work per worker: starved submissions would wait that long
             Future<Long> root = pool.submit(() -> {
@@ -447,9 +437,7 @@ class ContractTest {
             assertThat(root.get(30, TimeUnit.SECONDS)).isEqualTo(1L << depth);
             assertThat(max / 1_000_000L).as("max submit-to-start delay of external tasks (ms) during a ~1.6 s fork/join run")
                     .isLessThan(500L);
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     /** Item 9: the same with a fire-and-forget tree (children spawned, never joined). */
@@ -457,8 +445,7 @@ class ContractTest {
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item9_externalSubmissionsAreNotStarvedByAFireAndForgetTree(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             int depth = p == 1 ? 13 : 14; // 2^(depth+1) nodes of 100 µs: about 1.6 s per worker
             long nodes = (1L << (depth + 1)) - 1;
             AtomicLong done = new AtomicLong();
@@ -469,9 +456,7 @@ class ContractTest {
             assertThat(done.get()).isEqualTo(nodes);
             assertThat(max / 1_000_000L).as("max submit-to-start delay of external tasks (ms) during a fire-and-forget tree")
                     .isLessThan(500L);
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     static void fireAndForget(int depth, AtomicLong done, long nodes, AtomicBoolean running) {

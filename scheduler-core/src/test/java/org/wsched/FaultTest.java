@@ -41,18 +41,9 @@ class FaultTest {
             Scheduler pool = kind.create(p);
             CountDownLatch gate = new CountDownLatch(1);
             try {
-                CountDownLatch started = new CountDownLatch(p);
-                for (int i = 0; i < p; i++) {
-                    pool.execute(() -> {
-                        started.countDown();
-                        try {
-                            gate.await(); // shutdownNow interrupts it
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-                }
-                assertThat(started.await(10, TimeUnit.SECONDS)).as("every worker blocked on the gate").isTrue();
+                // Each worker waits for the gate for longer than the test may run: shutdownNow interrupts it.
+                assertThat(Capture.occupy(pool, p, gate, 120).await(10, TimeUnit.SECONDS)).as("every worker blocked on the gate")
+                        .isTrue();
                 Ledger ledger = new Ledger(20_000);
                 for (int id = 0; id < ledger.size; id++) {
                     ledger.offer(pool, id, id % 2 == 0);
@@ -79,47 +70,22 @@ class FaultTest {
     @MethodSource("org.wsched.Pools#bothRuntimes")
     @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item1_shutdownRacingSubmittersAccountsForEveryAcceptedTask(Pools kind, int p) throws Exception {
-        for (int round = 0; round < 10; round++) {
+        for (int r = 0; r < 10; r++) {
+            int round = r;
             Random rnd = new Random(round * 31L + p);
-            Scheduler pool = kind.create(p);
-            try {
+            Capture.withPool(kind, p, pool -> {
                 Ledger ledger = new Ledger(20_000);
                 AtomicInteger offered = new AtomicInteger();
                 int trigger = 2_000 + rnd.nextInt(12_000);
                 CountDownLatch fire = new CountDownLatch(1);
-                List<Thread> producers = new ArrayList<>();
-                for (int k = 0; k < 4; k++) {
-                    int first = k;
-                    producers.add(new Thread(() -> {
-                        for (int id = first; id < ledger.size; id += 4) {
-                            ledger.offer(pool, id, id % 3 != 0);
-                            if (offered.incrementAndGet() == trigger) {
-                                fire.countDown();
-                            }
-                        }
-                        fire.countDown();
-                    }, "t13-producer-" + k));
-                }
+                List<Thread> producers = Capture.producers(ledger.size, id -> ledger.offer(pool, id, id % 3 != 0), offered,
+                        trigger, fire, "t13-producer-");
                 ConcurrentLinkedQueue<Runnable> returned = new ConcurrentLinkedQueue<>();
                 List<Thread> stoppers = Capture.startStoppers(pool, fire, 6, returned, "t13-stopper-");
-                for (Thread t : producers) {
-                    t.setDaemon(true);
-                    t.start();
-                }
-                for (Thread t : producers) {
-                    t.join(20_000);
-                    assertThat(t.isAlive()).as("producer finished").isFalse();
-                }
-                for (Thread t : stoppers) {
-                    t.join(10_000);
-                    assertThat(t.isAlive()).as(t.getName() + " (shutdown/shutdownNow/close) returned").isFalse();
-                }
-                assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).as("terminated").isTrue();
+                Capture.assertRaceEnds(pool, producers, 20_000, " finished", stoppers, 10_000);
                 ledger.drain(new ArrayList<>(returned));
                 ledger.assertEveryAcceptedTaskEndedExactlyOnce(kind + " p=" + p + " round " + round);
-            } finally {
-                Capture.abandon(pool);
-            }
+            });
         }
     }
 
@@ -161,9 +127,7 @@ class FaultTest {
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
     @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item2_stackOverflowInsideExecuteDoesNotWedgeThePool(Pools kind, int p) throws Exception {
-        String prefix = Capture.prefix("soe-exec");
-        Scheduler pool = Capture.create(kind, p, prefix);
-        try {
+        Capture.withNamedPool(kind, p, "soe-exec", (pool, prefix) -> {
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger ran = new AtomicInteger();
             AtomicInteger overflows = new AtomicInteger();
@@ -224,9 +188,7 @@ class FaultTest {
                 Capture.dumpThreads(prefix, pool); // the failure's evidence, on stderr
             }
             assertThat(closed).as("close() returns").isTrue();
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     static int chain(int n) {
@@ -247,8 +209,7 @@ class FaultTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item2_centralizedDeepSpawnChainOverflowDoesNotWedgeThePool(int p) throws Exception {
         String prefix = Capture.prefix("soe-spawn");
-        Scheduler pool = Capture.create(Pools.CENTRALIZED, p, prefix, 256 * 1024);
-        try {
+        Capture.using(Capture.create(Pools.CENTRALIZED, p, prefix, 256 * 1024), pool -> {
             int overflows = 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             for (int k = 0; k <= 300 && System.nanoTime() < end; k += 3) {
@@ -295,9 +256,7 @@ class FaultTest {
                     + " ns; limit 0.3 s, or 30% of that on a loaded machine)")
                     .isLessThan(Math.min(300_000_000L, (long) (0.3 * cpu[1])));
             assertThat(Capture.closesWithin(pool, 10_000)).as("close() returns").isTrue();
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 
     // ------------------------------------------------------------------ item 3
@@ -445,19 +404,8 @@ class FaultTest {
                 f.get(5, TimeUnit.SECONDS);
             }
             assertThat(ran.get()).isEqualTo(100);
-            CountDownLatch all = new CountDownLatch(p);
             CountDownLatch release = new CountDownLatch(1);
-            for (int i = 0; i < p; i++) {
-                pool.execute(() -> {
-                    all.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
-            boolean allRunning = all.await(10, TimeUnit.SECONDS);
+            boolean allRunning = Capture.occupy(pool, p, release, 10).await(10, TimeUnit.SECONDS);
             release.countDown();
             assertThat(allRunning).as("all " + p + " workers still alive").isTrue();
             assertThat(Capture.closesWithin(pool, 10_000)).as("close() returns").isTrue();

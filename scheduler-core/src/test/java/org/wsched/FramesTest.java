@@ -3,6 +3,7 @@ package org.wsched;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.wsched.ConformanceTest.serialFib;
 
 import java.io.IOException;
 import java.util.SplittableRandom;
@@ -10,7 +11,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
@@ -42,10 +42,6 @@ class FramesTest {
         long b = fibFastClone(f, ctx, n - 2);
         long a = f.tryUnspawn() ? fibFastClone(f, ctx, n - 1) : f.syncStolen();
         return a + b;
-    }
-
-    static long serialFib(long n) {
-        return n < 2 ? n : serialFib(n - 1) + serialFib(n - 2);
     }
 
     @ParameterizedTest(name = "{0} p={1}")
@@ -347,33 +343,33 @@ class FramesTest {
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
     void shutdownLetsARunningJobFinish(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        CountDownLatch started = new CountDownLatch(1);
-        Future<Long> r = fromOutside(() -> pool.invokeLong((f, c, a) -> {
-            started.countDown();
-            return fib(f, c, a);
-        }, null, 24));
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-        pool.shutdown();
-        assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(serialFib(24));
-        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        stopWhileFib24Runs(kind.create(p), FramesTest::fib, null, Scheduler::shutdown);
     }
 
     /** shutdownNow interrupts the workers but cancels no frame: the running job's value is complete. */
     @ParameterizedTest(name = "{0} p={1}")
     @MethodSource("org.wsched.Pools#bothRuntimes")
     void shutdownNowLosesNoFrame(Pools kind, int p) throws Exception {
-        Scheduler pool = kind.create(p);
-        CountDownLatch started = new CountDownLatch(1);
         AtomicLong leaves = new AtomicLong();
+        stopWhileFib24Runs(kind.create(p), FramesTest::countingFib, leaves, Scheduler::shutdownNow);
+        assertThat(leaves.get()).isEqualTo(serialFib(25)); // fib(24) has F(25) leaves
+    }
+
+    /**
+     * Runs {@code fib} (a frames fib) on 24 from outside the pool, stops the pool with
+     * {@code stop} once the job runs, and checks that the job's value is complete and that the
+     * pool terminates.
+     */
+    private static void stopWhileFib24Runs(Scheduler pool, LongJob fib, Object ctx,
+            java.util.function.Consumer<Scheduler> stop) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         Future<Long> r = fromOutside(() -> pool.invokeLong((f, c, a) -> {
             started.countDown();
-            return countingFib(f, c, a);
-        }, leaves, 24));
+            return fib.run(f, c, a);
+        }, ctx, 24));
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-        pool.shutdownNow();
+        stop.accept(pool);
         assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(serialFib(24));
-        assertThat(leaves.get()).isEqualTo(serialFib(25)); // fib(24) has F(25) leaves
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     }
 

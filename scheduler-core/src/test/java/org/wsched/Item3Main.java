@@ -35,19 +35,8 @@ final class Item3Main {
             System.out.flush();
             Runtime.getRuntime().halt(2);
         }
-        CountDownLatch all = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        for (int i = 0; i < 2; i++) {
-            pool.execute(() -> {
-                all.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-        boolean ok = all.await(20, TimeUnit.SECONDS);
+        boolean ok = Capture.occupy(pool, 2, release, 10).await(20, TimeUnit.SECONDS);
         release.countDown();
         if (!ok) {
             System.out.println("DEAD: not every worker runs tasks; live workers:" + Capture.stacks(prefix, 16));

@@ -51,10 +51,7 @@ class LifecycleTest {
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.isTerminated()).isTrue();
         assertThat(ran.get()).isEqualTo(2000);
-        for (Future<?> f : queued) {
-            assertThat(f.isDone()).isTrue();
-        }
-        assertNoWorkerThreadAlive(pool);
+        assertEveryFutureDoneAndNoWorkerAlive(queued, pool);
     }
 
     @ParameterizedTest(name = "{0} p={1}")
@@ -87,10 +84,7 @@ class LifecycleTest {
         // The caller owns the returned tasks: running them completes their futures.
         never.forEach(Runnable::run);
         assertThat(laterRan.get()).isEqualTo(50);
-        for (Future<?> f : queued) {
-            assertThat(f.isDone()).isTrue();
-        }
-        assertNoWorkerThreadAlive(pool);
+        assertEveryFutureDoneAndNoWorkerAlive(queued, pool);
     }
 
     @ParameterizedTest(name = "{0} p={1}")
@@ -98,14 +92,7 @@ class LifecycleTest {
     void cancelledTasksNeverRun(Pools kind, int p) throws Exception {
         try (Scheduler pool = kind.create(p)) {
             CountDownLatch gate = new CountDownLatch(1);
-            CountDownLatch started = new CountDownLatch(p);
-            for (int i = 0; i < p; i++) {
-                pool.execute(() -> {
-                    started.countDown();
-                    await(gate);
-                });
-            }
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Capture.occupy(pool, p, gate, 120).await(30, TimeUnit.SECONDS)).isTrue();
             AtomicInteger ran = new AtomicInteger();
             Future<?> f = pool.submit(ran::incrementAndGet);
             assertThat(f.cancel(false)).isTrue();
@@ -206,6 +193,14 @@ class LifecycleTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every future of {@code fs} is done, and no worker thread of {@code pool} is alive. */
+    static void assertEveryFutureDoneAndNoWorkerAlive(List<Future<?>> fs, Scheduler pool) {
+        for (Future<?> f : fs) {
+            assertThat(f.isDone()).isTrue();
+        }
+        assertNoWorkerThreadAlive(pool);
     }
 
     static void assertNoWorkerThreadAlive(Scheduler pool) {

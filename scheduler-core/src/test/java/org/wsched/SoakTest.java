@@ -67,8 +67,7 @@ class SoakTest {
     /** One pool: {@code n} external tasks, a shutdown at a random point, every task accounted for. */
     private static void soakRound(Pools kind, int p, int n, int round) throws Exception {
         Random rnd = new Random(n * 7L + p + kind.ordinal() + 1_000L * round);
-        Scheduler pool = kind.create(p);
-        try {
+        Capture.withPool(kind, p, pool -> {
             Ledger ledger = new Ledger(n);
             AtomicIntegerArray invokeOutcome = new AtomicIntegerArray(n); // 1 returned, 2 cancelled, 3 other
             AtomicLong wrongSums = new AtomicLong();
@@ -78,76 +77,55 @@ class SoakTest {
             AtomicLong executed = new AtomicLong();
             int trigger = n / 2 + rnd.nextInt(Math.max(1, n / 2));
             CountDownLatch fire = new CountDownLatch(1);
-            List<Thread> producers = new ArrayList<>();
-            for (int k = 0; k < 4; k++) {
-                int first = k;
-                producers.add(new Thread(() -> {
-                    for (int id = first; id < n; id += 4) {
-                        int depth = id % 4; // 1, 3, 7 or 15 internal tasks
-                        int kindOfOffer = id % 16;
-                        int tid = id;
-                        // Back-pressure: keep at most 20,000 tasks waiting, so that the pool runs most
-                        // of the work (trees included) before the shutdown; never wait on a stopped
-                        // pool, nor more than 10 s on a wedged one.
-                        long waitUntil = System.nanoTime() + 10_000_000_000L;
-                        while (offered.get() - executed.get() > 20_000 && !pool.isShutdown()
-                                && System.nanoTime() < waitUntil) {
-                            Thread.yield();
-                        }
-                        Runnable body = () -> {
-                            executed.incrementAndGet();
-                            ledger.mark(tid);
-                            if (ledger.isDraining()) {
-                                return; // run by the test from a shutdownNow list: not inside a pool
-                            }
-                            try {
-                                if (tree(depth) != 1L << depth) {
-                                    wrongSums.incrementAndGet();
-                                }
-                            } catch (CancellationException e) {
-                                treesCancelled.incrementAndGet(); // shutdownNow cancelled a pending child
-                            }
-                        };
-                        if (kindOfOffer == 0) {
-                            try {
-                                pool.invoke(body);
-                                ledger.accepted.set(tid, Ledger.ACCEPTED);
-                                invokeOutcome.set(tid, 1);
-                            } catch (RejectedExecutionException e) {
-                                ledger.accepted.set(tid, Ledger.REJECTED);
-                            } catch (CancellationException e) {
-                                ledger.accepted.set(tid, Ledger.ACCEPTED);
-                                invokeOutcome.set(tid, 2);
-                            } catch (Throwable t) {
-                                ledger.accepted.set(tid, Ledger.ACCEPTED);
-                                invokeOutcome.set(tid, 3);
-                                unexpected.compareAndSet(null, t);
-                            }
-                        } else {
-                            ledger.offer(pool, tid, (kindOfOffer & 1) == 0, body);
-                        }
-                        if (offered.incrementAndGet() == trigger) {
-                            fire.countDown();
-                        }
+            List<Thread> producers = Capture.producers(n, id -> {
+                int depth = id % 4; // 1, 3, 7 or 15 internal tasks
+                int kindOfOffer = id % 16;
+                int tid = id;
+                // Back-pressure: keep at most 20,000 tasks waiting, so that the pool runs most
+                // of the work (trees included) before the shutdown; never wait on a stopped
+                // pool, nor more than 10 s on a wedged one.
+                long waitUntil = System.nanoTime() + 10_000_000_000L;
+                while (offered.get() - executed.get() > 20_000 && !pool.isShutdown()
+                        && System.nanoTime() < waitUntil) {
+                    Thread.yield();
+                }
+                Runnable body = () -> {
+                    executed.incrementAndGet();
+                    ledger.mark(tid);
+                    if (ledger.isDraining()) {
+                        return; // run by the test from a shutdownNow list: not inside a pool
                     }
-                    fire.countDown();
-                }, "t13-soak-producer-" + k));
-            }
+                    try {
+                        if (tree(depth) != 1L << depth) {
+                            wrongSums.incrementAndGet();
+                        }
+                    } catch (CancellationException e) {
+                        treesCancelled.incrementAndGet(); // shutdownNow cancelled a pending child
+                    }
+                };
+                if (kindOfOffer == 0) {
+                    try {
+                        pool.invoke(body);
+                        ledger.accepted.set(tid, Ledger.ACCEPTED);
+                        invokeOutcome.set(tid, 1);
+                    } catch (RejectedExecutionException e) {
+                        ledger.accepted.set(tid, Ledger.REJECTED);
+                    } catch (CancellationException e) {
+                        ledger.accepted.set(tid, Ledger.ACCEPTED);
+                        invokeOutcome.set(tid, 2);
+                    } catch (Throwable t) {
+                        ledger.accepted.set(tid, Ledger.ACCEPTED);
+                        invokeOutcome.set(tid, 3);
+                        unexpected.compareAndSet(null, t);
+                    }
+                } else {
+                    ledger.offer(pool, tid, (kindOfOffer & 1) == 0, body);
+                }
+            }, offered, trigger, fire, "t13-soak-producer-");
             ConcurrentLinkedQueue<Runnable> returned = new ConcurrentLinkedQueue<>();
             List<Thread> stoppers = Capture.startStoppers(pool, fire, 3, returned, "t13-soak-stopper-");
-            for (Thread t : producers) {
-                t.setDaemon(true);
-                t.start();
-            }
-            for (Thread t : producers) {
-                t.join(300_000);
-                assertThat(t.isAlive()).as(t.getName() + " finished (an invoke() that never returns keeps it)").isFalse();
-            }
-            for (Thread t : stoppers) {
-                t.join(20_000);
-                assertThat(t.isAlive()).as(t.getName() + " returned").isFalse();
-            }
-            assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).as("terminated").isTrue();
+            Capture.assertRaceEnds(pool, producers, 300_000, " finished (an invoke() that never returns keeps it)", stoppers,
+                    20_000);
             // An invoke that threw CancellationException did not run its root: count it as cancelled.
             for (int id = 0; id < n; id++) {
                 if (invokeOutcome.get(id) == 2 && ledger.ran.get(id) > 0) {
@@ -162,8 +140,6 @@ class SoakTest {
                     + treesCancelled + ")");
             assertThat(unexpected.get()).as("unexpected failure of invoke()").isNull();
             assertThat(wrongSums.get()).as("spawn/join trees with a wrong sum").isZero();
-        } finally {
-            Capture.abandon(pool);
-        }
+        });
     }
 }

@@ -2,14 +2,12 @@ package org.wsched.sim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
@@ -28,28 +26,14 @@ class ExactDeterminismTest {
     private static final long[] FACTORS = {3, 1000, 4097};
     private static final int[] PROCS = {2, 3, 7, 16};
 
-    static Stream<Arguments> graphs() {
-        List<Arguments> list = new ArrayList<>();
-        list.add(Arguments.of("seriesparallel:n=500"));
-        for (int seed = 1; seed <= 24; seed++) {
-            String spec;
-            switch (seed % 4) {
-                case 0:
-                    spec = "random:n=" + (30 + seed * 4) + ",p=0.05,cost=0-9,seed=" + seed;
-                    break;
-                case 1:
-                    spec = "layered:layers=" + (3 + seed % 5) + ",width=" + (2 + seed % 9) + ",p=0.3,cost=1-9,seed=" + seed;
-                    break;
-                case 2:
-                    spec = "seriesparallel:n=" + (40 + seed * 10) + ",p=0.5,cost=1-10,seed=" + seed;
-                    break;
-                default:
-                    spec = "fibtree:" + (5 + seed % 6);
-                    break;
-            }
-            list.add(Arguments.of(spec));
-        }
-        return list.stream();
+    static Stream<String> graphs() {
+        Stream<String> seeded = IntStream.rangeClosed(1, 24).mapToObj(seed -> switch (seed % 4) {
+            case 0 -> "random:n=" + (30 + seed * 4) + ",p=0.05,cost=0-9,seed=" + seed;
+            case 1 -> "layered:layers=" + (3 + seed % 5) + ",width=" + (2 + seed % 9) + ",p=0.3,cost=1-9,seed=" + seed;
+            case 2 -> "seriesparallel:n=" + (40 + seed * 10) + ",p=0.5,cost=1-10,seed=" + seed;
+            default -> "fibtree:" + (5 + seed % 6);
+        });
+        return Stream.concat(Stream.of("seriesparallel:n=500"), seeded);
     }
 
     @ParameterizedTest(name = "{0}")

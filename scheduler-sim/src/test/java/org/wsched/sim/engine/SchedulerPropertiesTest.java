@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.TaskGraph;
@@ -30,32 +30,16 @@ class SchedulerPropertiesTest {
     private static final int[] PROCS = {1, 2, 3, 5, 8, 16, 64};
 
     /** 80 seeded graphs of varied shapes, some with zero-cost nodes and many sources. */
-    static Stream<Arguments> graphs() {
-        List<Arguments> list = new ArrayList<>();
-        for (int seed = 1; seed <= 80; seed++) {
-            String spec;
-            switch (seed % 5) {
-                case 0:
-                    // every other one with costs beyond the event wheel's window
-                    spec = "random:n=" + (20 + seed * 3) + ",p=0.0" + (1 + seed % 9) + ",cost="
-                            + (seed % 10 == 0 ? "0-20000" : "0-6") + ",seed=" + seed;
-                    break;
-                case 1:
-                    spec = "layered:layers=" + (2 + seed % 7) + ",width=" + (1 + seed % 11) + ",p=0.3,cost=1-9,seed=" + seed;
-                    break;
-                case 2:
-                    spec = "seriesparallel:n=" + (10 + seed * 2) + ",p=0.6,cost=0-4,seed=" + seed;
-                    break;
-                case 3:
-                    spec = "fibtree:" + (2 + seed % 9);
-                    break;
-                default:
-                    spec = "uts:geo:b0=3,d=" + (2 + seed % 4) + ",seed=" + seed;
-                    break;
-            }
-            list.add(Arguments.of(spec));
-        }
-        return list.stream();
+    static Stream<String> graphs() {
+        return IntStream.rangeClosed(1, 80).mapToObj(seed -> switch (seed % 5) {
+            // every other one with costs beyond the event wheel's window
+            case 0 -> "random:n=" + (20 + seed * 3) + ",p=0.0" + (1 + seed % 9) + ",cost="
+                    + (seed % 10 == 0 ? "0-20000" : "0-6") + ",seed=" + seed;
+            case 1 -> "layered:layers=" + (2 + seed % 7) + ",width=" + (1 + seed % 11) + ",p=0.3,cost=1-9,seed=" + seed;
+            case 2 -> "seriesparallel:n=" + (10 + seed * 2) + ",p=0.6,cost=0-4,seed=" + seed;
+            case 3 -> "fibtree:" + (2 + seed % 9);
+            default -> "uts:geo:b0=3,d=" + (2 + seed % 4) + ",seed=" + seed;
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wsched.sim.gen.DagSpecs;
 import org.wsched.sim.graph.EdgeKind;
@@ -58,11 +58,9 @@ class DagFileTest {
 
     @Test
     void readsHandWrittenFileWithKindsCommentsAndAnyOrder() throws IOException {
-        Path f = dir.resolve("t.dag");
-        Files.writeString(f, "wsched-dag 1\n# a spawn, child, continuation and join, costs in ns\nunit ns\n"
+        TaskGraph g = ReaderTestFiles.load(dir, "t.dag", "trace", "wsched-dag 1\n# a spawn, child, continuation and join, costs in ns\nunit ns\n"
                 + "nodes 4\n\ne 0 1 spawn\ne 0 2 continuation\nn 3 50 join\nn 0 100 spawn\nn 1 1000\n"
                 + "n 2 10 continuation\ne 1 3 join\ne 2 3\nend\n");
-        TaskGraph g = DagSpecs.load("trace:" + f);
         assertThat(g.timeUnit()).isEqualTo("ns");
         assertThat(g.work()).isEqualTo(1160);
         assertThat(g.span()).isEqualTo(1150);
@@ -74,27 +72,9 @@ class DagFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "wrong magic     | digraph G {\\n | line 1: expected the header 'wsched-dag 1'",
-        "wrong version   | wsched-dag 2\\nnodes 1\\nn 0 1\\nend\\n | line 1: unsupported wsched-dag version '2'; this simulator reads version 1",
-        "truncated       | wsched-dag 1\\nnodes 3\\nn 0 1\\nn 1 1\\n | line 4: the file ends without the 'end' line: it is truncated (2 of 3 nodes defined)",
-        "missing node    | wsched-dag 1\\nnodes 3\\nn 0 1\\nn 2 1\\nend\\n | node 1 is never defined",
-        "duplicate node  | wsched-dag 1\\nnodes 2\\nn 0 1\\nn 1 1\\nn 0 5\\nend\\n | line 5: duplicate node id 0: it is already defined on line 3",
-        "unknown node    | wsched-dag 1\\nnodes 2\\nn 0 1\\nn 1 1\\ne 0 2\\nend\\n | line 5: unknown node id 2 (edge target): ids are 0..1",
-        "negative cost   | wsched-dag 1\\nnodes 1\\nn 0 -3\\nend\\n | line 3: node 0 has negative cost -3",
-        "cycle           | wsched-dag 1\\nnodes 3\\nn 0 1\\nn 1 1\\nn 2 1\\ne 0 1\\ne 1 2\\ne 2 1\\nend\\n | line 4: the edges have a cycle through node 1 (1 -> 2 -> 1)",
-        "missing field   | wsched-dag 1\\nnodes 2\\nn 0\\nend\\n | line 3: a node line is 'n ID COST [KIND]'",
-        "bad kind        | wsched-dag 1\\nnodes 2\\nn 0 1 fork\\nend\\n | line 3: unknown node kind 'fork'; valid: strand, spawn, continuation, join",
-        "no header       | wsched-dag 1\\nn 0 1\\nend\\n | line 2: node line before the 'nodes N' header",
-        "unknown line    | wsched-dag 1\\nnodes 1\\nx 0 1\\nend\\n | line 3: unknown line type 'x'",
-        "empty           | | is empty",
-    })
+    @CsvFileSource(resources = "/dag/bad-files.csv", delimiter = '|')
     void badFilesNameFileLineAndProblem(String name, String content, String expected) throws IOException {
-        Path f = dir.resolve(name.strip().replace(' ', '-') + ".dag");
-        Files.writeString(f, content == null ? "" : content.replace("\\n", "\n"));
-        assertThatThrownBy(() -> DagSpecs.load("dag:" + f)).isInstanceOf(DagInputException.class)
-                .hasMessageStartingWith("dag file " + f)
-                .hasMessageContaining(expected);
+        ReaderTestFiles.assertCaseRejected(dir, "dag", name, content, expected);
     }
 
     @Test

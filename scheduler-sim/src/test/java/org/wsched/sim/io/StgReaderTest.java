@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.wsched.sim.engine.RunStats;
 import org.wsched.sim.engine.SimConfig;
 import org.wsched.sim.engine.Simulator;
@@ -32,9 +31,7 @@ class StgReaderTest {
             s.append(t).append(" 2 1 0\n");
             exit.append(' ').append(t);
         }
-        Path f = dir.resolve("wide.stg");
-        Files.writeString(f, s.append(exit).append('\n'));
-        TaskGraph g = DagSpecs.load("stg:" + f);
+        TaskGraph g = ReaderTestFiles.load(dir, "wide.stg", "stg", s.append(exit).append('\n'));
         assertThat(g.predecessorCount(151)).isEqualTo(150);
         assertThat(g.work()).isEqualTo(300);
     }
@@ -55,26 +52,9 @@ class StgReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "cycle            | 3\\n0 0 0\\n1 1 1 0\\n2 1 2 0 3\\n3 1 1 2\\n4 0 1 3 | line 4: the graph has a cycle through task 2 (2 -> 3 -> 2)",
-        "unknown pred     | 2\\n0 0 0\\n1 1 1 9\\n2 1 1 0\\n3 0 2 1 2 | line 3: task 1 lists predecessor 9, which is not a task id (ids are 0..3)",
-        "duplicate id     | 2\\n0 0 0\\n1 1 1 0\\n1 2 1 0\\n3 0 1 1 | line 4: duplicate task id 1: it is already defined on line 3",
-        "negative cost    | 1\\n0 0 0\\n1 -5 1 0\\n2 0 1 1 | line 3: task 1 has negative cost -5; costs must be >= 0",
-        "missing field    | 1\\n0 0 0\\n1 4\\n2 0 1 1 | line 3: a task line needs 'id cost npred pred...', found only 2 fields",
-        "missing pred     | 1\\n0 0 0\\n1 4 2 0\\n2 0 1 1 | line 3: task 1 says it has 2 predecessors but lists 1",
-        "truncated        | 3\\n0 0 0\\n1 4 1 0\\n2 4 1 0 | line 4: the file ends after 3 of 5 task lines (n + 2 for n = 3); task 3 is never defined",
-        "not an integer   | 1\\n0 0 0\\n1 x 1 0\\n2 0 1 1 | line 3: cost must be an integer, found 'x'",
-        "bad header       | four\\n0 0 0 | line 1: the first line must hold only the number of tasks n",
-        "id out of range  | 1\\n0 0 0\\n7 1 1 0\\n2 0 1 1 | line 3: task id 7 is out of range 0..2",
-        "extra content    | 1\\n0 0 0\\n1 1 1 0\\n2 0 1 1\\n3 0 0 | line 5: unexpected content after the 3 task lines",
-        "empty            | | is empty",
-    })
+    @CsvFileSource(resources = "/stg/bad-files.csv", delimiter = '|')
     void badFilesNameFileLineAndProblem(String name, String content, String expected) throws IOException {
-        Path f = dir.resolve(name.strip().replace(' ', '-') + ".stg");
-        Files.writeString(f, content == null ? "" : content.replace("\\n", "\n"));
-        assertThatThrownBy(() -> DagSpecs.load("stg:" + f)).isInstanceOf(DagInputException.class)
-                .hasMessageStartingWith("stg file " + f)
-                .hasMessageContaining(expected);
+        ReaderTestFiles.assertCaseRejected(dir, "stg", name, content, expected);
     }
 
     @Test

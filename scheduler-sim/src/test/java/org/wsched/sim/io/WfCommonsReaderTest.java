@@ -1,7 +1,6 @@
 package org.wsched.sim.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,13 +42,7 @@ class WfCommonsReaderTest {
     }
 
     private void expectError(String json, String... parts) throws IOException {
-        Path f = dir.resolve("bad.json");
-        Files.writeString(f, json);
-        var assertion = assertThatThrownBy(() -> DagSpecs.load("wf:" + f)).isInstanceOf(DagInputException.class)
-                .hasMessageStartingWith("wf file " + f);
-        for (String p : parts) {
-            assertion.hasMessageContaining(p);
-        }
+        ReaderTestFiles.assertRejected(dir, "bad.json", "wf", json, parts);
     }
 
     @Test
@@ -68,11 +61,9 @@ class WfCommonsReaderTest {
 
     @Test
     void readsSchema13RuntimeAndTasksNamedOnlyByName() throws IOException {
-        Path f = dir.resolve("old.json");
-        Files.writeString(f, "{\"name\": \"old\", \"schemaVersion\": \"1.3\", \"workflow\": {\"tasks\": ["
+        TaskGraph g = ReaderTestFiles.load(dir, "old.json", "wf", "{\"name\": \"old\", \"schemaVersion\": \"1.3\", \"workflow\": {\"tasks\": ["
                 + "{\"name\": \"a\", \"runtime\": 3, \"parents\": []},"
                 + "{\"name\": \"b\", \"runtime\": 1.25, \"parents\": [\"a\"]}]}}");
-        TaskGraph g = DagSpecs.load("wf:" + f);
         assertThat(g.work()).isEqualTo(4250);
         assertThat(g.span()).isEqualTo(4250);
     }
