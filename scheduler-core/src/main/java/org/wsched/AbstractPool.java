@@ -184,10 +184,9 @@ abstract class AbstractPool extends ExecutorMethods {
     /** parallelFor: whether {@code w} should split its remaining range now. */
     abstract boolean shouldSplit(Worker w);
 
-    // ------------------------------------------------------------------ worker loop
+    // ------------------------------------------------------------------ workers and the sleep protocol
 
-    // ------------------------------------------------------------------ the one wait loop
-
+    /** The last worker to exit moves the pool to TERMINATED (called by the worker loop). */
     final void workerExited(Worker w) {
         boolean last;
         synchronized (this) {

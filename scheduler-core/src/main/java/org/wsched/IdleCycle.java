@@ -104,9 +104,9 @@ final class IdleCycle {
     }
 
     /**
-     * Called by an announced sleeper of a AbstractPool.SHUTDOWN pool that saw every worker asleep: if no
-     * submission is in flight and no work is visible, nothing can create work any more, so the
-     * pool stops and every worker exits.
+     * Called by an announced sleeper of a SHUTDOWN pool that saw every worker asleep: if no work
+     * is visible, nothing can create work any more (a submission racing with this look is seen
+     * or withdraws itself: R5), so the pool stops and every worker exits.
      */
     private static boolean terminateIfQuiescent(AbstractPool p, Worker w) {
         if (!quiescent(p)) {

@@ -45,9 +45,9 @@ final class Worker extends Thread {
     int idleRounds;
     /** This worker's trace recorder, or null when the pool does not trace (the usual case). */
     final WorkerTrace trace;
-    /** The task this worker is registered as a waiter on (see AbstractPool.waitStep), or null. */
+    /** The task this worker is registered as a waiter on (see WaitLoop.waitStep), or null. */
     Task<?> waitingOn;
-    /** Joins so far, for the fairness check in joins (see AbstractPool.runWaitingSubmissions). */
+    /** Joins so far, for the fairness check in joins (see WaitLoop.runWaitingSubmissions). */
     int joins;
     /**
      * Tasks this worker took (popped, stole, polled or claimed) that an error kept from starting,
@@ -55,7 +55,7 @@ final class Worker extends Thread {
      * before the task starts (a StackOverflowError at the very edge of the stack), the catch
      * pushes the task here with plain stores, which make no call; where calls must follow a take
      * before the guarded run (a steal), the task sits here meanwhile. What is left is completed
-     * by a shallower frame (see AbstractPool.completeTaken). Nothing is stored on the fast path.
+     * by a shallower frame (see WorkerLoop.completeTaken). Nothing is stored on the fast path.
      */
     final Task<?>[] taken = new Task<?>[64];
     /** For each entry of {@link #taken}: the error its completion failed with, or null (never started). */
