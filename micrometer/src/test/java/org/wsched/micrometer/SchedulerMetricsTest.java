@@ -20,11 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wsched.CentralizedPool;
-import org.wsched.LongTask;
 import org.wsched.Scheduler;
 import org.wsched.SchedulerStats;
-import org.wsched.Task;
 import org.wsched.WorkStealingPool;
+import org.wsched.workloads.Fib;
 
 class SchedulerMetricsTest {
 
@@ -35,22 +34,13 @@ class SchedulerMetricsTest {
 
     static final int SUBMISSIONS = 101;
 
-    static long fib(int n) {
-        if (n < 2) {
-            return n;
-        }
-        LongTask a = Task.spawnLong(() -> fib(n - 1));
-        long b = fib(n - 2);
-        return a.joinLong() + b;
-    }
-
     /** Each counter equals the stats field it names, once the pool has terminated (exact then). */
     @ParameterizedTest
     @MethodSource("pools")
     void everyMeterReportsItsStatsField(Scheduler pool) throws Exception {
         MeterRegistry registry = new SimpleMeterRegistry();
         new SchedulerMetrics(pool, "test-pool", Tags.of("app", "unit")).bindTo(registry);
-        assertThat(pool.invoke(() -> fib(15))).isEqualTo(610);
+        assertThat(pool.invoke(() -> Fib.wschedLong(15))).isEqualTo(610);
         List<Future<Integer>> fs = new ArrayList<>();
         for (int i = 0; i < SUBMISSIONS - 1; i++) {
             int v = i;
@@ -83,7 +73,7 @@ class SchedulerMetricsTest {
                 .as(name).isEqualTo((double) field.applyAsLong(st)));
 
         // the run above makes these distinct and non-zero, so a meter bound to the wrong field shows
-        assertThat(st.spawns()).isEqualTo(986); // fib(15) spawns fib(n-1) for every n >= 2
+        assertThat(st.spawns()).isEqualTo(986); // fib(15) spawns fib(n-1) for every n >= 2 (Fib.wschedLong: Task.spawnLong)
         assertThat(st.externalSubmissions()).isEqualTo(SUBMISSIONS);
         assertThat(st.tasksExecuted()).isEqualTo(986 + SUBMISSIONS);
         assertThat(st.scheduleLatency().count()).isEqualTo(SUBMISSIONS);
