@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
-import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
@@ -32,8 +31,7 @@ import org.wsched.internal.idle.SleepController;
  *
  * <p>r1 = wakeOne() result (0 = woke worker 0, -1 = nobody); r2 = the worker's re-check saw work;
  * r3 = after both: 10 × sleepers() + (worker still marked sleeping ? 1 : 0). The three differ only
- * in the work: each runs the one {@link Pair} with its own publish step and re-check; the outcome
- * table is DequeWork's ({@link JCStressMeta}).
+ * in the work: each runs the one {@link Pair} with its own publish step and re-check.
  */
 public class SleepWakeDekkerTest {
 
@@ -75,8 +73,12 @@ public class SleepWakeDekkerTest {
     }
 
     @JCStressTest
-    @JCStressMeta(DequeWork.class)
     @Description("Idle protocol Dekker pair, split-deque work (the pool's default deque): push + wakeOne() vs announceSleep() + re-check; never both miss")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "publisher woke the worker; the worker saw no work (it would sleep and be woken)")
+    @Outcome(id = "-1, 1, 0", expect = ACCEPTABLE, desc = "no sleeper seen; the worker saw the work and cancelled its sleep")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "both saw each other (the waker won the claim; the cancel lost)")
+    @Outcome(id = "-1, 0, .*", expect = FORBIDDEN, desc = "LOST WAKE-UP: nobody woken and the worker saw no work")
+    @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
     @State
     public static class SplitDequeWork {
         final WorkStealingDeque<Integer> deque = WorkStealingDeque.split(4);
@@ -104,8 +106,12 @@ public class SleepWakeDekkerTest {
     }
 
     @JCStressTest
-    @JCStressMeta(DequeWork.class)
     @Description("Idle protocol Dekker pair, shared-queue work: offer + wakeOne() vs announceSleep() + re-check; never both miss")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "publisher woke the worker; the worker saw no work (it would sleep and be woken)")
+    @Outcome(id = "-1, 1, 0", expect = ACCEPTABLE, desc = "no sleeper seen; the worker saw the work and cancelled its sleep")
+    @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "both saw each other (the waker won the claim; the cancel lost)")
+    @Outcome(id = "-1, 0, .*", expect = FORBIDDEN, desc = "LOST WAKE-UP: nobody woken and the worker saw no work")
+    @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
     @State
     public static class QueueWork {
         final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
