@@ -86,7 +86,8 @@ public class SleepWakeDekkerTest {
 
         public SplitDequeWork() {
             deque.push(0); // published (nothing was public)
-            deque.steal(); // ...and stolen: the deque is empty, its split is at 1; push(1) publishes
+            deque.steal(); // ...and stolen: the deque is empty, its split is at 1
+            // so the publisher's push(1) has t >= split: it publishes; isEmpty() sees it through the opaque bottom
         }
 
         @Actor
