@@ -21,7 +21,9 @@ import org.wsched.jcstress.frames.FrameTakeBackVsClaimTest;
  * The shipped frame-protocol tests (org.wsched.jcstress.frames), same actors and outcomes
  * ({@link JCStressMeta}), each against a {@link FrameProbe} with ONE protected ordering step of
  * the real {@link FrameStack} overridden by a flawed one; the rest is the real code. Each is
- * expected to show its FORBIDDEN outcome (docs/correctness.md says which x86 cannot show).
+ * expected to show its FORBIDDEN outcome (docs/correctness.md says which x86 cannot show). Each
+ * state holds an instance of the shipped test built on the flawed probe and runs its actors (see
+ * {@link BrokenDequeTests}).
  */
 public class BrokenFrameTests {
 
@@ -120,44 +122,38 @@ public class BrokenFrameTests {
     @JCStressMeta(FrameTakeBackVsClaimTest.class)
     @State
     public static class TakeBackNotAtomic {
-        final FrameProbe stack = new PlainTakeBack(2);
-
-        public TakeBackNotAtomic() {
-            stack.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 7);
-        }
+        final FrameTakeBackVsClaimTest test = new FrameTakeBackVsClaimTest(new PlainTakeBack(2));
 
         @Actor
         public void owner(II_Result r) {
-            r.r1 = stack.unspawn() ? 1 : 0;
+            test.owner(r);
         }
 
         @Actor
         public void thief(II_Result r) {
-            r.r2 = FrameProbe.code(stack.steal());
+            test.thief(r);
         }
     }
 
     @JCStressTest
     @JCStressMeta(FrameTakeBackTwoVsClaimsTest.class)
     @State
-    public static class TakeBackTwoNotAtomic extends FrameTakeBackTwoVsClaimsTest {
-        public TakeBackTwoNotAtomic() {
-            super(new PlainTakeBack(4));
-        }
+    public static class TakeBackTwoNotAtomic {
+        final FrameTakeBackTwoVsClaimsTest test = new FrameTakeBackTwoVsClaimsTest(new PlainTakeBack(4));
 
         @Actor
         public void owner() {
-            ownerActor();
+            test.owner();
         }
 
         @Actor
         public void thief() {
-            thiefActor();
+            test.thief();
         }
 
         @Arbiter
         public void arbiter(II_Result r) {
-            arbiterActor(r);
+            test.arbiter(r);
         }
     }
 
@@ -165,16 +161,16 @@ public class BrokenFrameTests {
     @JCStressMeta(FrameClaimVisibilityTest.class)
     @State
     public static class PublishNotAtomic {
-        final FrameProbe stack = new PlainPublish(2);
+        final FrameClaimVisibilityTest test = new FrameClaimVisibilityTest(new PlainPublish(2));
 
         @Actor
         public void owner() {
-            FrameClaimVisibilityTest.owner(stack);
+            test.owner();
         }
 
         @Actor
         public void thief(I_Result r) {
-            r.r1 = FrameClaimVisibilityTest.thief(stack);
+            test.thief(r);
         }
     }
 
@@ -182,20 +178,16 @@ public class BrokenFrameTests {
     @JCStressMeta(FrameStolenResultTest.class)
     @State
     public static class DoneBeforeResultWritten {
-        final FrameProbe stack = new DoneBeforeResult(2);
-
-        public DoneBeforeResultWritten() {
-            stack.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 0);
-        }
+        final FrameStolenResultTest test = new FrameStolenResultTest(new DoneBeforeResult(2));
 
         @Actor
         public void owner(II_Result r) {
-            r.r1 = FrameStolenResultTest.owner(stack);
+            test.owner(r);
         }
 
         @Actor
         public void thief(II_Result r) {
-            r.r2 = FrameStolenResultTest.thief(stack);
+            test.thief(r);
         }
     }
 
@@ -203,75 +195,65 @@ public class BrokenFrameTests {
     @JCStressMeta(FrameReuseAfterDoneTest.class)
     @State
     public static class ThiefWritesAfterDone {
-        final FrameProbe stack = new ClearAfterDone(2);
-        int ownerCode;
-
-        public ThiefWritesAfterDone() {
-            stack.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 0);
-        }
+        final FrameReuseAfterDoneTest test = new FrameReuseAfterDoneTest(new ClearAfterDone(2));
 
         @Actor
         public void owner() {
-            ownerCode = FrameReuseAfterDoneTest.owner(stack);
+            test.owner();
         }
 
         @Actor
         public void thief() {
-            FrameStolenResultTest.thief(stack);
+            test.thief();
         }
 
         @Arbiter
         public void arbiter(II_Result r) {
-            r.r1 = ownerCode;
-            r.r2 = FrameReuseAfterDoneTest.arbiter(stack, ownerCode);
+            test.arbiter(r);
         }
     }
 
     @JCStressTest
     @JCStressMeta(FramePublicationRequestTest.class)
     @State
-    public static class RequestClearedAfterPublish extends FramePublicationRequestTest {
-        public RequestClearedAfterPublish() {
-            super(new ClearRequestAfterPublish(4));
-        }
+    public static class RequestClearedAfterPublish {
+        final FramePublicationRequestTest test = new FramePublicationRequestTest(new ClearRequestAfterPublish(4));
 
         @Actor
         public void owner() {
-            ownerActor();
+            test.owner();
         }
 
         @Actor
         public void thief() {
-            thiefActor();
+            test.thief();
         }
 
         @Arbiter
         public void arbiter(II_Result r) {
-            arbiterActor(r);
+            test.arbiter(r);
         }
     }
 
     @JCStressTest
     @JCStressMeta(FrameGrowthVsClaimTest.class)
     @State
-    public static class GrowthMovesRecords extends FrameGrowthVsClaimTest {
-        public GrowthMovesRecords() {
-            super(new MovingGrowth(2));
-        }
+    public static class GrowthMovesRecords {
+        final FrameGrowthVsClaimTest test = new FrameGrowthVsClaimTest(new MovingGrowth(2));
 
         @Actor
         public void owner() {
-            ownerActor();
+            test.owner();
         }
 
         @Actor
         public void thief() {
-            thiefActor();
+            test.thief();
         }
 
         @Arbiter
         public void arbiter(II_Result r) {
-            arbiterActor(r);
+            test.arbiter(r);
         }
     }
 }

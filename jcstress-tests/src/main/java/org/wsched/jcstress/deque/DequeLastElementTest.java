@@ -41,22 +41,11 @@ public class DequeLastElementTest {
 
     @Actor
     public void owner(II_Result r) {
-        Integer e = deque.take();
-        r.r1 = e == null ? 0 : e;
+        r.r1 = Tally.takeCode(deque.take());
     }
 
     @Actor
     public void thief(II_Result r) {
-        r.r2 = stealCode(deque.steal());
-    }
-
-    static int stealCode(Object o) {
-        if (o == WorkStealingDeque.EMPTY) {
-            return 0;
-        }
-        if (o == WorkStealingDeque.RETRY) {
-            return -1;
-        }
-        return o instanceof Integer ? (Integer) o : -2;
+        r.r2 = Tally.stealCode(deque.steal());
     }
 }

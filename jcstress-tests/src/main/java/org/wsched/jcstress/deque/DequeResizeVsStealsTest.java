@@ -31,31 +31,24 @@ import org.wsched.internal.deque.WorkStealingDeque;
 public class DequeResizeVsStealsTest {
 
     private final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
-    private final Tally tally = new Tally(5);
-
-    public DequeResizeVsStealsTest() {
-        deque.push(1);
-        deque.push(2);
-    }
+    private final Tally tally = new Tally(deque, 5).push(1, 2);
 
     @Actor
     public void owner() {
         deque.push(3); // full: grows 2 -> 4
         deque.push(4);
         deque.push(5); // grows again (4 -> 8) unless a steal freed a slot; then reuses slot 0
-        Tally.took(tally.owner, deque.take());
+        tally.ownerTakes(1);
     }
 
     @Actor
     public void thief() {
-        Tally.stole(tally.thief, deque.steal());
-        Tally.stole(tally.thief, deque.steal());
-        Tally.stole(tally.thief, deque.steal());
+        tally.thiefSteals(3);
     }
 
     @Arbiter
     public void arbiter(IIIIII_Result r) {
-        Tally.drain(deque, tally.arbiter);
+        tally.drain();
         r.r1 = tally.code(1);
         r.r2 = tally.code(2);
         r.r3 = tally.code(3);

@@ -55,13 +55,12 @@ public class DequeStealEmptyVsPushTest {
 
     @Actor
     public void thief(II_Result r) {
-        r.r1 = DequeLastElementTest.stealCode(deque.steal());
+        r.r1 = Tally.stealCode(deque.steal());
     }
 
     @Arbiter
     public void arbiter(II_Result r) {
-        Integer e = deque.take();
-        r.r2 = e == null ? 0 : e;
+        r.r2 = Tally.takeCode(deque.take());
         if (deque.take() != null) {
             r.r2 += 1000; // more than one element: cannot happen
         }

@@ -31,18 +31,11 @@ public class DequeStealHalfVsTakeTest {
 
     private final WorkStealingDeque<Integer> victim = new WorkStealingDeque<>(4);
     private final WorkStealingDeque<Integer> thiefDeque = new WorkStealingDeque<>(4);
-    private final Tally tally = new Tally(4);
-
-    public DequeStealHalfVsTakeTest() {
-        for (int i = 1; i <= 4; i++) {
-            victim.push(i);
-        }
-    }
+    private final Tally tally = new Tally(victim, 4).push(1, 4);
 
     @Actor
     public void owner() {
-        Tally.took(tally.owner, victim.take());
-        Tally.took(tally.owner, victim.take());
+        tally.ownerTakes(2);
     }
 
     @Actor
@@ -68,11 +61,8 @@ public class DequeStealHalfVsTakeTest {
 
     @Arbiter
     public void arbiter(IIIII_Result r) {
-        Tally.drain(victim, tally.arbiter);
-        Integer e;
-        while ((e = thiefDeque.take()) != null) {
-            Tally.took(tally.thief, e);
-        }
+        tally.drain();
+        Tally.drain(thiefDeque, tally.thief); // what the thief moved to its own deque
         r.r1 = tally.code(1);
         r.r2 = tally.code(2);
         r.r3 = tally.code(3);

@@ -33,8 +33,7 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class DequeTakeVsTwoStealsTest {
 
-    private final WorkStealingDeque<Integer> deque;
-    private final Tally tally = new Tally(2);
+    private final Tally tally;
 
     public DequeTakeVsTwoStealsTest() {
         this(new WorkStealingDeque<>(2));
@@ -42,25 +41,22 @@ public class DequeTakeVsTwoStealsTest {
 
     /** The same scenario on another deque: the broken variant holds one on a deque with one ordering step weakened. */
     public DequeTakeVsTwoStealsTest(WorkStealingDeque<Integer> deque) {
-        this.deque = deque;
-        deque.push(1);
-        deque.push(2);
+        tally = new Tally(deque, 2).push(1, 2);
     }
 
     @Actor
     public void owner() {
-        Tally.took(tally.owner, deque.take());
+        tally.ownerTakes(1);
     }
 
     @Actor
     public void thief() {
-        Tally.stole(tally.thief, deque.steal());
-        Tally.stole(tally.thief, deque.steal());
+        tally.thiefSteals(2);
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        Tally.drain(deque, tally.arbiter);
+        tally.drain();
         r.r1 = tally.code(1);
         r.r2 = tally.code(2);
         r.r3 = tally.phantoms();

@@ -35,12 +35,11 @@ public class SplitDequeLastElementTest {
 
     @Actor
     public void owner(II_Result r) {
-        Integer e = deque.take();
-        r.r1 = e == null ? 0 : e;
+        r.r1 = Tally.takeCode(deque.take());
     }
 
     @Actor
     public void thief(II_Result r) {
-        r.r2 = DequeLastElementTest.stealCode(deque.steal());
+        r.r2 = Tally.stealCode(deque.steal());
     }
 }

@@ -27,30 +27,22 @@ import org.wsched.internal.deque.WorkStealingDeque;
 @State
 public class SplitDequePrivateTakesVsStealsTest {
 
-    private final WorkStealingDeque<Integer> deque = WorkStealingDeque.split(4);
-    private final Tally tally = new Tally(3);
-
-    public SplitDequePrivateTakesVsStealsTest() {
-        deque.push(1); // published: nothing was public
-        deque.push(2); // private
-        deque.push(3); // private
-    }
+    /** 1 is published (nothing was public), 2 and 3 stay private. */
+    private final Tally tally = new Tally(WorkStealingDeque.split(4), 3).push(1, 3);
 
     @Actor
     public void owner() {
-        Tally.took(tally.owner, deque.take());
-        Tally.took(tally.owner, deque.take());
+        tally.ownerTakes(2);
     }
 
     @Actor
     public void thief() {
-        Tally.stole(tally.thief, deque.steal());
-        Tally.stole(tally.thief, deque.steal());
+        tally.thiefSteals(2);
     }
 
     @Arbiter
     public void arbiter(IIII_Result r) {
-        Tally.drain(deque, tally.arbiter);
+        tally.drain();
         r.r1 = tally.code(1);
         r.r2 = tally.code(2);
         r.r3 = tally.code(3);

@@ -27,31 +27,27 @@ import org.wsched.internal.deque.WorkStealingDeque;
 public class SplitDequePublishOnRequestTest {
 
     private final WorkStealingDeque<Integer> deque = WorkStealingDeque.split(2);
-    private final Tally tally = new Tally(4);
+    private final Tally tally = new Tally(deque, 4).push(1, 3); // 1 published, 2 and 3 private
 
     public SplitDequePublishOnRequestTest() {
-        deque.push(1); // published
-        deque.push(2); // private
-        deque.push(3); // private
-        Tally.stole(tally.thief, deque.steal()); // gets 1
+        tally.thiefSteals(1); // gets 1
         deque.steal(); // nothing public but private work exists: sets the request flag
     }
 
     @Actor
     public void owner() {
         deque.push(4); // serves the request (and grows the array: capacity 2 → 4)
-        Tally.took(tally.owner, deque.take());
+        tally.ownerTakes(1);
     }
 
     @Actor
     public void thief() {
-        Tally.stole(tally.thief, deque.steal());
-        Tally.stole(tally.thief, deque.steal());
+        tally.thiefSteals(2);
     }
 
     @Arbiter
     public void arbiter(IIIII_Result r) {
-        Tally.drain(deque, tally.arbiter);
+        tally.drain();
         r.r1 = tally.code(1);
         r.r2 = tally.code(2);
         r.r3 = tally.code(3);

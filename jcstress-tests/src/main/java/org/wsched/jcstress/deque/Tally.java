@@ -11,20 +11,52 @@ import org.wsched.internal.deque.WorkStealingDeque;
  *
  * <p>Element values are the Integers 1..n; anything else a steal or take returns (null where an
  * element was expected, a stale value) is counted in slot 0, the "phantom" count.
+ *
+ * <p>A tally is bound to the deque the test races on: {@link #push}, {@link #ownerTakes},
+ * {@link #thiefSteals} and {@link #drain} are the setup and actor steps the deque tests share.
  */
 final class Tally {
 
     /** jcstress id regex for one element seen exactly once. */
     static final String ONCE = "(100|10|1)";
 
+    final WorkStealingDeque<Integer> deque;
     final int[] owner;
     final int[] thief;
     final int[] arbiter;
 
-    Tally(int elements) {
+    Tally(WorkStealingDeque<Integer> deque, int elements) {
+        this.deque = deque;
         owner = new int[elements + 1];
         thief = new int[elements + 1];
         arbiter = new int[elements + 1];
+    }
+
+    /** Setup (owner role): pushes the elements {@code first..last} in order. */
+    Tally push(int first, int last) {
+        for (int e = first; e <= last; e++) {
+            deque.push(e);
+        }
+        return this;
+    }
+
+    /** Owner: {@code times} take()s, each recorded. */
+    void ownerTakes(int times) {
+        for (int i = 0; i < times; i++) {
+            took(owner, deque.take());
+        }
+    }
+
+    /** Thief: {@code times} steal()s, each recorded. */
+    void thiefSteals(int times) {
+        for (int i = 0; i < times; i++) {
+            stole(thief, deque.steal());
+        }
+    }
+
+    /** Arbiter (owner role, after both actors): takes everything left. */
+    void drain() {
+        drain(deque, arbiter);
     }
 
     /** Records what a take() returned; null is "nothing" (not a phantom). */
@@ -48,13 +80,29 @@ final class Tally {
         return true;
     }
 
-    /** Arbiter (owner role): takes everything left. */
+    /** Takes everything left in {@code d} into {@code who}. */
     static void drain(WorkStealingDeque<Integer> d, int[] who) {
         Integer e;
         int guard = 0;
         while ((e = d.take()) != null && guard++ < 64) {
             took(who, e);
         }
+    }
+
+    /** Outcome code of one take(): 0 for null, else the element. */
+    static int takeCode(Integer e) {
+        return e == null ? 0 : e;
+    }
+
+    /** Outcome code of one steal(): 0 EMPTY, -1 RETRY, -2 a phantom (not an Integer), else the element. */
+    static int stealCode(Object o) {
+        if (o == WorkStealingDeque.EMPTY) {
+            return 0;
+        }
+        if (o == WorkStealingDeque.RETRY) {
+            return -1;
+        }
+        return o instanceof Integer ? (Integer) o : -2;
     }
 
     /** The combined code of element {@code i}. */

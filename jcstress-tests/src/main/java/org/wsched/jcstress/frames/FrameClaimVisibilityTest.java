@@ -25,27 +25,29 @@ import org.wsched.internal.deque.FrameStack;
 @State
 public class FrameClaimVisibilityTest {
 
-    final FrameProbe stack = new FrameProbe(2);
+    final FrameProbe stack;
+
+    public FrameClaimVisibilityTest() {
+        this(new FrameProbe(2));
+    }
+
+    /** The same scenario on another probe (a broken variant holds one with a flawed step). */
+    public FrameClaimVisibilityTest(FrameProbe stack) {
+        this.stack = stack;
+    }
 
     @Actor
     public void owner() {
-        owner(stack);
+        stack.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 41);
     }
 
     @Actor
     public void thief(I_Result r) {
-        r.r1 = thief(stack);
-    }
-
-    public static void owner(FrameProbe s) {
-        s.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 41);
-    }
-
-    public static int thief(FrameProbe s) {
-        FrameStack.Frame f = s.steal();
+        FrameStack.Frame f = stack.steal();
         if (f == null || f == FrameStack.LOST) {
-            return f == null ? 0 : -1;
+            r.r1 = f == null ? 0 : -1;
+            return;
         }
-        return f.job == FrameProbe.JOB_A && f.ctx == FrameProbe.CTX && f.arg == 41 ? 1 : -2;
+        r.r1 = f.job == FrameProbe.JOB_A && f.ctx == FrameProbe.CTX && f.arg == 41 ? 1 : -2;
     }
 }

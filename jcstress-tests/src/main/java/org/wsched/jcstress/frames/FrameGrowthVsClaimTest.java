@@ -33,42 +33,27 @@ public class FrameGrowthVsClaimTest {
         this(new FrameProbe(2));
     }
 
-    /** For the broken variant: the same scenario on another probe. */
-    protected FrameGrowthVsClaimTest(FrameProbe stack) {
-        this.stack = stack;
-        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 0);
-        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 1);
-        stack.publishNow();
+    /** The same scenario on another probe (a broken variant holds one with a flawed step). */
+    public FrameGrowthVsClaimTest(FrameProbe stack) {
+        this.stack = stack.publishedRange(0, 1);
     }
 
     @Actor
     public void owner() {
-        ownerActor();
+        stack.spawnPrivate(FrameProbe.JOB_B, null, 2); // index 2: grows the array
     }
 
     @Actor
     public void thief() {
-        thiefActor();
-    }
-
-    @Arbiter
-    public void arbiter(II_Result r) {
-        arbiterActor(r);
-    }
-
-    protected final void ownerActor() {
-        stack.spawnPrivate(FrameProbe.JOB_B, null, 2); // index 2: grows the array
-    }
-
-    protected final void thiefActor() {
-        FrameStack.Frame f = stack.steal();
-        if (f != null && f != FrameStack.LOST) {
+        FrameStack.Frame f = stack.claimed();
+        if (f != null) {
             claimed = (int) f.arg;
             stack.complete(f, 40 + f.arg);
         }
     }
 
-    protected final void arbiterActor(II_Result r) {
+    @Arbiter
+    public void arbiter(II_Result r) {
         r.r1 = claimed + 1;
         if (claimed < 0) {
             r.r2 = 1;

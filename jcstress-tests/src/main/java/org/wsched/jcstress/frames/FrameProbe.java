@@ -37,6 +37,24 @@ public class FrameProbe extends FrameStack {
     }
 
     /**
+     * Setup: private frames of {@link #JOB_A} with arguments {@code firstArg .. lastArg}, then all
+     * published at once (one public range, as after a thief's request).
+     */
+    public final FrameProbe publishedRange(int firstArg, int lastArg) {
+        for (int a = firstArg; a <= lastArg; a++) {
+            spawnPrivate(JOB_A, CTX, a);
+        }
+        publishNow();
+        return this;
+    }
+
+    /** Setup: one eager spawn of {@link #JOB_A} with argument {@code arg} (public: nothing else is). */
+    public final FrameProbe withPublic(long arg) {
+        spawn(JOB_A, CTX, arg);
+        return this;
+    }
+
+    /**
      * Owner: the most recent frame back, as {@code tryUnspawn()} does: true if the owner owns it
      * (private, or taken back before any thief), false if a thief claimed it.
      */
@@ -66,6 +84,22 @@ public class FrameProbe extends FrameStack {
     /** Thief: claim the oldest public frame (null: nothing public; {@link FrameStack#LOST}: lost a race). */
     public final Frame steal() {
         return claim();
+    }
+
+    /** Thief: the claimed frame, or null if nothing was public or the claim lost a race. */
+    public final Frame claimed() {
+        Frame f = claim();
+        return f == LOST ? null : f;
+    }
+
+    /** Thief: claim the oldest public frame and complete it with {@code result}; true if it claimed one. */
+    public final boolean claimAndComplete(long result) {
+        Frame f = claimed();
+        if (f == null) {
+            return false;
+        }
+        completeStolen(f, result, null);
+        return true;
     }
 
     /** Thief: publish the outcome of a claimed frame. */

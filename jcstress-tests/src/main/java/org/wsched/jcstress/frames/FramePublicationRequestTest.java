@@ -37,34 +37,21 @@ public class FramePublicationRequestTest {
         this(new FrameProbe(4));
     }
 
-    /** For the broken variant: the same scenario on another probe. */
-    protected FramePublicationRequestTest(FrameProbe stack) {
+    /** The same scenario on another probe (a broken variant holds one with a flawed step). */
+    public FramePublicationRequestTest(FrameProbe stack) {
         this.stack = stack;
         if (stack.steal() != null) { // nothing public: leaves a request
-            throw new IllegalStateException("setup: the stack must be empty");
+            throw new IllegalStateException("setup: the stack must be empty; pass a new FrameProbe");
         }
     }
 
     @Actor
     public void owner() {
-        ownerActor();
+        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 1); // sees the request: publishes
     }
 
     @Actor
     public void thief() {
-        thiefActor();
-    }
-
-    @Arbiter
-    public void arbiter(II_Result r) {
-        arbiterActor(r);
-    }
-
-    protected final void ownerActor() {
-        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 1); // sees the request: publishes
-    }
-
-    protected final void thiefActor() {
         for (int k = 0; k < 2; k++) {
             FrameStack.Frame f = stack.steal();
             if (f != null && f != FrameStack.LOST) {
@@ -75,7 +62,8 @@ public class FramePublicationRequestTest {
         }
     }
 
-    protected final void arbiterActor(II_Result r) {
+    @Arbiter
+    public void arbiter(II_Result r) {
         r.r1 = claims;
         r.r2 = !secondEmpty || stack.requested() || stack.anyPublic() ? 1 : 0;
     }

@@ -28,46 +28,40 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class FrameReuseAfterDoneTest {
 
-    final FrameProbe stack = new FrameProbe(2);
+    final FrameProbe stack;
     int ownerCode;
 
     public FrameReuseAfterDoneTest() {
-        stack.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 0); // eager: public
+        this(new FrameProbe(2));
+    }
+
+    /** The same scenario on another probe (a broken variant holds one with a flawed step). */
+    public FrameReuseAfterDoneTest(FrameProbe stack) {
+        this.stack = stack.withPublic(0);
     }
 
     @Actor
     public void owner() {
-        ownerCode = owner(stack);
+        if (stack.unspawn()) {
+            ownerCode = 1;
+        } else if (!stack.frameAt(0).laDone()) {
+            ownerCode = 2;
+        } else {
+            stack.finish(0);
+            stack.spawnPrivate(FrameProbe.JOB_B, null, 9);
+            ownerCode = 3;
+        }
     }
 
     @Actor
     public void thief() {
-        FrameStolenResultTest.thief(stack);
+        stack.claimAndComplete(42);
     }
 
     @Arbiter
     public void arbiter(II_Result r) {
         r.r1 = ownerCode;
-        r.r2 = arbiter(stack, ownerCode);
-    }
-
-    public static int owner(FrameProbe s) {
-        if (s.unspawn()) {
-            return 1;
-        }
-        if (!s.frameAt(0).laDone()) {
-            return 2;
-        }
-        s.finish(0);
-        s.spawnPrivate(FrameProbe.JOB_B, null, 9);
-        return 3;
-    }
-
-    public static int arbiter(FrameProbe s, int ownerCode) {
-        if (ownerCode != 3) {
-            return 1;
-        }
-        var f = s.frameAt(0);
-        return f.job == FrameProbe.JOB_B && f.ctx == null && f.arg == 9 && !f.laDone() ? 1 : 0;
+        var f = stack.frameAt(0);
+        r.r2 = ownerCode != 3 || f.job == FrameProbe.JOB_B && f.ctx == null && f.arg == 9 && !f.laDone() ? 1 : 0;
     }
 }

@@ -28,39 +28,29 @@ import org.wsched.internal.deque.FrameStack;
 @State
 public class FrameStolenResultTest {
 
-    final FrameProbe stack = new FrameProbe(2);
+    final FrameProbe stack;
 
     public FrameStolenResultTest() {
-        stack.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 0); // eager: public
+        this(new FrameProbe(2));
+    }
+
+    /** The same scenario on another probe (a broken variant holds one with a flawed step). */
+    public FrameStolenResultTest(FrameProbe stack) {
+        this.stack = stack.withPublic(0);
     }
 
     @Actor
     public void owner(II_Result r) {
-        r.r1 = owner(stack);
+        if (stack.unspawn()) {
+            r.r1 = 1;
+            return;
+        }
+        FrameStack.Frame f = stack.frameAt(0);
+        r.r1 = f.laDone() ? 100 + (int) f.result : 2;
     }
 
     @Actor
     public void thief(II_Result r) {
-        r.r2 = thief(stack);
-    }
-
-    public static int owner(FrameProbe s) {
-        if (s.unspawn()) {
-            return 1;
-        }
-        FrameStack.Frame f = s.frameAt(0);
-        if (!f.laDone()) {
-            return 2;
-        }
-        return 100 + (int) f.result;
-    }
-
-    public static int thief(FrameProbe s) {
-        FrameStack.Frame f = s.steal();
-        if (f == null || f == FrameStack.LOST) {
-            return 0;
-        }
-        s.complete(f, 42);
-        return 1;
+        r.r2 = stack.claimAndComplete(42) ? 1 : 0;
     }
 }

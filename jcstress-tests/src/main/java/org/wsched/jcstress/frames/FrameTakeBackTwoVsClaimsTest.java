@@ -33,30 +33,13 @@ public class FrameTakeBackTwoVsClaimsTest {
         this(new FrameProbe(4));
     }
 
-    /** For the broken variant: the same scenario on another probe. */
-    protected FrameTakeBackTwoVsClaimsTest(FrameProbe stack) {
-        this.stack = stack;
-        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 1);
-        stack.spawnPrivate(FrameProbe.JOB_A, FrameProbe.CTX, 2);
-        stack.publishNow();
+    /** The same scenario on another probe (a broken variant holds one with a flawed step). */
+    public FrameTakeBackTwoVsClaimsTest(FrameProbe stack) {
+        this.stack = stack.publishedRange(1, 2);
     }
 
     @Actor
     public void owner() {
-        ownerActor();
-    }
-
-    @Actor
-    public void thief() {
-        thiefActor();
-    }
-
-    @Arbiter
-    public void arbiter(II_Result r) {
-        arbiterActor(r);
-    }
-
-    protected final void ownerActor() {
         for (int i = 2; i >= 1; i--) {
             if (!stack.unspawn()) {
                 return; // stolen: so is every older frame (thieves claim oldest first); the runtime waits here
@@ -65,16 +48,18 @@ public class FrameTakeBackTwoVsClaimsTest {
         }
     }
 
-    protected final void thiefActor() {
+    @Actor
+    public void thief() {
         for (int k = 0; k < 2; k++) {
-            FrameStack.Frame f = stack.steal();
-            if (f != null && f != FrameStack.LOST) {
+            FrameStack.Frame f = stack.claimed();
+            if (f != null) {
                 thief[(int) f.arg]++;
             }
         }
     }
 
-    protected final void arbiterActor(II_Result r) {
+    @Arbiter
+    public void arbiter(II_Result r) {
         r.r1 = 10 * (owner[1] + thief[1]) + (owner[2] + thief[2]);
         long w = stack.word();
         r.r2 = (int) (w >>> 32) <= (int) w ? 1 : 0;

@@ -26,10 +26,15 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class FrameTakeBackVsClaimTest {
 
-    final FrameProbe stack = new FrameProbe(2);
+    final FrameProbe stack;
 
     public FrameTakeBackVsClaimTest() {
-        stack.spawn(FrameProbe.JOB_A, FrameProbe.CTX, 7); // eager: public
+        this(new FrameProbe(2));
+    }
+
+    /** The same scenario on another probe (a broken variant holds one with a flawed step). */
+    public FrameTakeBackVsClaimTest(FrameProbe stack) {
+        this.stack = stack.withPublic(7);
     }
 
     @Actor

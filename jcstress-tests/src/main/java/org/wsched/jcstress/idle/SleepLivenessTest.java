@@ -42,13 +42,10 @@ public class SleepLivenessTest {
 
         @Actor
         public void worker() {
-            sleep.register(0, Thread.currentThread());
-            sleep.announceSleep(0);
-            if (!deque.isEmpty()) {
-                sleep.cancelSleep(0);
-                return;
+            announce(sleep);
+            if (!cancelIfWork(sleep, deque)) {
+                sleep.sleep(0, 0L);
             }
-            sleep.sleep(0, 0L);
         }
 
         @Signal
@@ -69,19 +66,11 @@ public class SleepLivenessTest {
 
         @Actor
         public void worker() {
-            sleep.register(0, Thread.currentThread());
-            sleep.announceSleep(0);
-            if (!deque.isEmpty()) {
-                sleep.cancelSleep(0);
-                return;
+            announce(sleep);
+            if (cancelIfWork(sleep, deque) || sleep.sleep(0, NAP_NANOS) || cancelIfWork(sleep, deque)) {
+                return; // saw the work (before or after the nap), or the nap ended in a wake-up
             }
-            if (!sleep.sleep(0, NAP_NANOS)) {
-                if (!deque.isEmpty()) {
-                    sleep.cancelSleep(0);
-                    return;
-                }
-                sleep.sleep(0, 0L);
-            }
+            sleep.sleep(0, 0L);
         }
 
         @Signal
@@ -91,5 +80,20 @@ public class SleepLivenessTest {
                 sleep.wakeOne();
             }
         }
+    }
+
+    /** Worker 0 (this thread: the controller parks and unparks it) announces that it will sleep. */
+    static void announce(SleepController sleep) {
+        sleep.register(0, Thread.currentThread());
+        sleep.announceSleep(0);
+    }
+
+    /** The worker's re-check after announcing, as AbstractPool.idle does it: work seen cancels the sleep (true). */
+    static boolean cancelIfWork(SleepController sleep, WorkStealingDeque<Integer> deque) {
+        if (deque.isEmpty()) {
+            return false;
+        }
+        sleep.cancelSleep(0);
+        return true;
     }
 }

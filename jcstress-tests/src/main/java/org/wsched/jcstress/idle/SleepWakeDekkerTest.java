@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
@@ -29,7 +30,8 @@ import org.wsched.internal.idle.SleepController;
  * work offered to the shared queue class of the pools (external submission, centralized spawn).
  *
  * <p>r1 = wakeOne() result (0 = woke worker 0, -1 = nobody); r2 = the worker's re-check saw work;
- * r3 = after both: 10 × sleepers() + (worker still marked sleeping ? 1 : 0).
+ * r3 = after both: 10 × sleepers() + (worker still marked sleeping ? 1 : 0). The three differ only
+ * in the work: each runs the one {@link Pair} with its own publish step and re-check.
  */
 public class SleepWakeDekkerTest {
 
@@ -42,8 +44,8 @@ public class SleepWakeDekkerTest {
     @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
     @State
     public static class DequeWork {
-        final SleepController sleep;
         final WorkStealingDeque<Integer> deque = new WorkStealingDeque<>(2);
+        final Pair pair;
 
         public DequeWork() {
             this(new SleepController(1));
@@ -51,24 +53,22 @@ public class SleepWakeDekkerTest {
 
         /** The same scenario on another controller: the broken variant holds one with the Dekker steps weakened. */
         public DequeWork(SleepController sleep) {
-            this.sleep = sleep;
+            pair = new Pair(sleep, () -> deque.push(1), () -> !deque.isEmpty());
         }
 
         @Actor
         public void publisher(III_Result r) {
-            deque.push(1);
-            r.r1 = sleep.wakeOne();
+            pair.publisher(r);
         }
 
         @Actor
         public void worker(III_Result r) {
-            sleep.announceSleep(0);
-            cancelIfWorkSeen(sleep, !deque.isEmpty(), r); // the re-check reads after the announce
+            pair.worker(r);
         }
 
         @Arbiter
         public void arbiter(III_Result r) {
-            r.r3 = sleepState(sleep);
+            pair.arbiter(r);
         }
     }
 
@@ -81,29 +81,28 @@ public class SleepWakeDekkerTest {
     @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
     @State
     public static class SplitDequeWork {
-        final SleepController sleep = new SleepController(1);
         final WorkStealingDeque<Integer> deque = WorkStealingDeque.split(4);
+        final Pair pair = new Pair(new SleepController(1), () -> deque.push(1), () -> !deque.isEmpty());
 
         public SplitDequeWork() {
             deque.push(0); // published (nothing was public)
             deque.steal(); // ...and stolen: the deque is empty, its split is at 1
+            // so the publisher's push(1) has t >= split: it publishes; isEmpty() sees it through the opaque bottom
         }
 
         @Actor
         public void publisher(III_Result r) {
-            deque.push(1); // t >= split: publishes; isEmpty() sees it through the opaque bottom
-            r.r1 = sleep.wakeOne();
+            pair.publisher(r);
         }
 
         @Actor
         public void worker(III_Result r) {
-            sleep.announceSleep(0);
-            cancelIfWorkSeen(sleep, !deque.isEmpty(), r); // the re-check reads after the announce
+            pair.worker(r);
         }
 
         @Arbiter
         public void arbiter(III_Result r) {
-            r.r3 = sleepState(sleep);
+            pair.arbiter(r);
         }
     }
 
@@ -116,40 +115,59 @@ public class SleepWakeDekkerTest {
     @Outcome(expect = FORBIDDEN, desc = "inconsistent sleeper count or state")
     @State
     public static class QueueWork {
-        final SleepController sleep = new SleepController(1);
         final ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
+        final Pair pair = new Pair(new SleepController(1), () -> queue.offer(1), () -> !queue.isEmpty());
 
         @Actor
         public void publisher(III_Result r) {
-            queue.offer(1);
-            r.r1 = sleep.wakeOne();
+            pair.publisher(r);
         }
 
         @Actor
         public void worker(III_Result r) {
-            sleep.announceSleep(0);
-            cancelIfWorkSeen(sleep, !queue.isEmpty(), r); // the re-check reads after the announce
+            pair.worker(r);
         }
 
         @Arbiter
         public void arbiter(III_Result r) {
-            r.r3 = sleepState(sleep);
+            pair.arbiter(r);
         }
     }
 
     /**
-     * The worker's side after {@code announceSleep(0)}, as AbstractPool.idle does it: if its
-     * re-check saw work, it cancels its sleep and records r2 = 1.
+     * One Dekker pair on a controller with one worker (0): the publisher's side (make work visible,
+     * then {@code wakeOne()}), the worker's side ({@code announceSleep(0)}, then the re-check, and
+     * {@code cancelSleep(0)} if it saw work, as AbstractPool.idle does) and the arbiter's reading.
      */
-    static void cancelIfWorkSeen(SleepController sleep, boolean workSeen, III_Result r) {
-        if (workSeen) {
-            sleep.cancelSleep(0);
-            r.r2 = 1;
-        }
-    }
+    static final class Pair {
+        private final SleepController sleep;
+        private final Runnable publish;
+        private final BooleanSupplier workSeen;
 
-    /** r3: 10 × sleepers() + (worker 0 still marked sleeping ? 1 : 0). */
-    static int sleepState(SleepController sleep) {
-        return 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+        Pair(SleepController sleep, Runnable publish, BooleanSupplier workSeen) {
+            this.sleep = sleep;
+            this.publish = publish;
+            this.workSeen = workSeen;
+        }
+
+        /** r1 = wakeOne() after the work is visible (0 = woke worker 0, -1 = nobody). */
+        void publisher(III_Result r) {
+            publish.run();
+            r.r1 = sleep.wakeOne();
+        }
+
+        /** r2 = 1 if the re-check after the announcement saw work (the sleep is then cancelled). */
+        void worker(III_Result r) {
+            sleep.announceSleep(0);
+            if (workSeen.getAsBoolean()) { // the re-check reads after the announce
+                sleep.cancelSleep(0);
+                r.r2 = 1;
+            }
+        }
+
+        /** r3 = 10 × sleepers() + (worker 0 still marked sleeping ? 1 : 0). */
+        void arbiter(III_Result r) {
+            r.r3 = 10 * sleep.sleepers() + (sleep.isSleeping(0) ? 1 : 0);
+        }
     }
 }
