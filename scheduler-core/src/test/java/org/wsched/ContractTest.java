@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -35,36 +37,34 @@ class ContractTest {
 
     // ------------------------------------------------------------------ item 6
 
-    /** Item 6: cancel(true) on a running task: true, done and cancelled at once, the runner interrupted. */
-    @ParameterizedTest(name = "{0} p={1}")
-    @MethodSource("org.wsched.Pools#bothRuntimes")
-    void item6_cancelTrueOnARunningTaskCancelsAndInterruptsIt(Pools kind, int p) throws Exception {
-        Capture.withPool(kind, p, pool -> {
-            CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch interrupted = new CountDownLatch(1);
-            Future<Integer> f = submitBlocked(pool, started, new CountDownLatch(1), interrupted::countDown,
-                    new CountDownLatch(1));
-            assertCancelsOnceStarted(f, started, true);
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the runner was interrupted").isTrue();
-            assertThat(f.cancel(true)).as("a second cancel returns false").isFalse();
-        });
+    static Stream<Arguments> bothRuntimesBothCancelModes() {
+        return Pools.bothRuntimes().flatMap(a -> Stream.of(true, false).map(m -> Arguments.of(a.get()[0], a.get()[1], m)));
     }
 
-    /** Item 6: cancel(false) on a running task: true, done and cancelled at once, the runner not interrupted. */
-    @ParameterizedTest(name = "{0} p={1}")
-    @MethodSource("org.wsched.Pools#bothRuntimes")
-    void item6_cancelFalseOnARunningTaskCancelsWithoutInterrupting(Pools kind, int p) throws Exception {
+    /**
+     * Item 6: cancel(true) and cancel(false) on a running task: true, and at once done and
+     * cancelled; the runner is interrupted exactly when {@code mayInterruptIfRunning}; a second
+     * cancel returns false; the future stays cancelled after the body returned.
+     */
+    @ParameterizedTest(name = "{0} p={1} mayInterruptIfRunning={2}")
+    @MethodSource("bothRuntimesBothCancelModes")
+    void item6_cancelOnARunningTaskCancelsAtOnceAndInterruptsOnlyIfAsked(Pools kind, int p, boolean mayInterrupt)
+            throws Exception {
         Capture.withPool(kind, p, pool -> {
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicBoolean interrupted = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
             Future<Integer> f = submitBlocked(pool, started, release, () -> interrupted.set(true), finished);
-            assertCancelsOnceStarted(f, started, false);
-            Thread.sleep(200);
-            release.countDown();
-            assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(interrupted.get()).as("cancel(false) must not interrupt the runner").isFalse();
+            assertCancelsOnceStarted(f, started, mayInterrupt);
+            if (!mayInterrupt) {
+                Thread.sleep(200); // an interrupt, if cancel(false) sent one, would land meanwhile
+                release.countDown();
+            }
+            assertThat(finished.await(10, TimeUnit.SECONDS)).as("the body returned").isTrue();
+            assertThat(interrupted.get()).as("the runner was interrupted (cancel(" + mayInterrupt + "))")
+                    .isEqualTo(mayInterrupt);
+            assertThat(f.cancel(mayInterrupt)).as("a second cancel returns false").isFalse();
             assertThatThrownBy(f::get).as("still cancelled after the body returned").isInstanceOf(CancellationException.class);
         });
     }
@@ -120,68 +120,49 @@ class ContractTest {
         });
     }
 
-    /** Item 6: invokeAll with a null element throws NullPointerException and runs none of the tasks. */
-    @ParameterizedTest(name = "{0} p={1}")
-    @MethodSource("org.wsched.Pools#bothRuntimes")
-    void item6_invokeAllWithANullElementThrowsAndRunsNothing(Pools kind, int p) throws Exception {
-        Capture.withPool(kind, p, pool -> {
-            AtomicInteger ran = new AtomicInteger();
-            Callable<Integer> c = ran::incrementAndGet;
-            assertNullElementRunsNothing(pool, "invokeAll", (s, tasks, timed) -> {
-                if (timed) {
-                    s.invokeAll(tasks, 5, TimeUnit.SECONDS);
-                } else {
-                    s.invokeAll(tasks);
-                }
-            }, Arrays.asList(c, c, null, c), 1, ran, "an invokeAll");
-        });
+    static Stream<Arguments> bothRuntimesBothBulkCalls() {
+        return Pools.bothRuntimes().flatMap(a -> Stream.of("invokeAll", "invokeAny")
+                .map(op -> Arguments.of(a.get()[0], a.get()[1], op)));
     }
 
-    /** Item 6: invokeAny with a null element throws NullPointerException and runs none of the tasks. */
-    @ParameterizedTest(name = "{0} p={1}")
-    @MethodSource("org.wsched.Pools#bothRuntimes")
-    void item6_invokeAnyWithANullElementThrowsAndRunsNothing(Pools kind, int p) throws Exception {
+    /**
+     * Item 6: invokeAll and invokeAny, untimed and timed, with a null element late in the list
+     * throw NullPointerException and run none of the tasks.
+     */
+    @ParameterizedTest(name = "{0} p={1} {2}")
+    @MethodSource("bothRuntimesBothBulkCalls")
+    void item6_bulkInvokeWithANullElementThrowsAndRunsNothing(Pools kind, int p, String op) throws Exception {
         Capture.withPool(kind, p, pool -> {
             AtomicInteger ran = new AtomicInteger();
             Callable<Integer> c = ran::incrementAndGet;
             // The null comes late: a validation done while submitting would have run tasks by then.
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                tasks.add(c);
-            }
+            List<Callable<Integer>> tasks = new ArrayList<>(Collections.nCopies(64, c));
             tasks.add(null);
             tasks.add(c);
-            assertNullElementRunsNothing(pool, "invokeAny", (s, ts, timed) -> {
-                if (timed) {
-                    s.invokeAny(ts, 5, TimeUnit.SECONDS);
-                } else {
-                    s.invokeAny(ts);
+            for (int i = 0; i < 20; i++) {
+                for (boolean timed : new boolean[] {false, true}) {
+                    assertThatThrownBy(() -> bulkInvoke(pool, op, tasks, timed)).as((timed ? "timed " : "untimed ") + op)
+                            .isInstanceOf(NullPointerException.class);
                 }
-            }, tasks, 20, ran, "40 invokeAny calls");
+            }
+            Thread.sleep(300);
+            assertThat(ran.get()).as("tasks run by 40 " + op + " calls that threw NullPointerException").isZero();
         });
     }
 
-    /** The untimed or the timed form of invokeAll or invokeAny. */
-    @FunctionalInterface
-    interface BulkInvoke {
-        void call(Scheduler pool, List<Callable<Integer>> tasks, boolean timed) throws Exception;
-    }
-
-    /**
-     * Item 6's null-element check: {@code times} times, the untimed and the timed (5 s) {@code name}
-     * on {@code tasks} (a null among tasks that count into {@code ran}) must each throw
-     * NullPointerException; 300 ms later none of the tasks has run ({@code calls} says which calls threw).
-     */
-    static void assertNullElementRunsNothing(Scheduler pool, String name, BulkInvoke invoke, List<Callable<Integer>> tasks,
-            int times, AtomicInteger ran, String calls) throws InterruptedException {
-        for (int i = 0; i < times; i++) {
-            assertThatThrownBy(() -> invoke.call(pool, tasks, false)).as("untimed " + name)
-                    .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> invoke.call(pool, tasks, true)).as("timed " + name)
-                    .isInstanceOf(NullPointerException.class);
+    /** {@code op} ("invokeAll" or "invokeAny") of {@code tasks}, untimed or timed (5 s). */
+    static void bulkInvoke(Scheduler pool, String op, List<Callable<Integer>> tasks, boolean timed) throws Exception {
+        if (op.equals("invokeAll")) {
+            if (timed) {
+                pool.invokeAll(tasks, 5, TimeUnit.SECONDS);
+            } else {
+                pool.invokeAll(tasks);
+            }
+        } else if (timed) {
+            pool.invokeAny(tasks, 5, TimeUnit.SECONDS);
+        } else {
+            pool.invokeAny(tasks);
         }
-        Thread.sleep(300);
-        assertThat(ran.get()).as("tasks run by " + calls + " that threw NullPointerException").isZero();
     }
 
     // ------------------------------------------------------------------ item 7

@@ -15,6 +15,12 @@ public final class MatMul {
     private MatMul() {
     }
 
+    /** One recursion of a form: C[i0.., j0..] += A[i0.., k0..]·B[k0.., j0..] over s×s blocks. */
+    @FunctionalInterface
+    interface Recursion {
+        void run(Problem p, int i0, int j0, int k0, int s);
+    }
+
     /** The problem: A, B, C and the sizes. */
     public static final class Problem {
         final double[] a;
@@ -69,6 +75,25 @@ public final class MatMul {
             java.util.Arrays.fill(c, 0.0);
         }
 
+        /**
+         * Runs one multiply: clears C, runs {@code recursion} over the whole matrices, returns the
+         * checksum.
+         */
+        double solve(Recursion recursion) {
+            clear();
+            recursion.run(this, 0, 0, 0, n);
+            return checksum();
+        }
+
+        /** Multiplies an s×s block directly if it is a leaf (s ≤ leaf); returns whether it did. */
+        boolean leafDone(int i0, int j0, int k0, int s) {
+            if (s > leaf) {
+                return false;
+            }
+            kernel(i0, j0, k0, s);
+            return true;
+        }
+
         void kernel(int i0, int j0, int k0, int s) {
             final int n = this.n;
             for (int i = i0; i < i0 + s; i++) {
@@ -87,14 +112,11 @@ public final class MatMul {
 
     /** Serial recursion (same blocking as the parallel ones). */
     public static double serial(Problem p) {
-        p.clear();
-        serial(p, 0, 0, 0, p.n);
-        return p.checksum();
+        return p.solve(MatMul::serial);
     }
 
     static void serial(Problem p, int i0, int j0, int k0, int s) {
-        if (s <= p.leaf) {
-            p.kernel(i0, j0, k0, s);
+        if (p.leafDone(i0, j0, k0, s)) {
             return;
         }
         int h = s >>> 1;
@@ -108,14 +130,11 @@ public final class MatMul {
 
     /** wsched: a Task.scope per phase, three spawns and one inline. */
     public static double wsched(Problem p) {
-        p.clear();
-        wsched(p, 0, 0, 0, p.n);
-        return p.checksum();
+        return p.solve(MatMul::wsched);
     }
 
     static void wsched(Problem p, int i0, int j0, int k0, int s) {
-        if (s <= p.leaf) {
-            p.kernel(i0, j0, k0, s);
+        if (p.leafDone(i0, j0, k0, s)) {
             return;
         }
         int h = s >>> 1;
@@ -149,8 +168,7 @@ public final class MatMul {
 
         @Override
         protected void compute() {
-            if (s <= p.leaf) {
-                p.kernel(i0, j0, k0, s);
+            if (p.leafDone(i0, j0, k0, s)) {
                 return;
             }
             int h = s >>> 1;

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.wsched.sim.graph.GraphCycleException;
 import org.wsched.sim.graph.TaskGraph;
 import org.wsched.sim.graph.TaskGraphBuilder;
@@ -215,34 +217,26 @@ public final class WfCommonsReader {
     }
 
     private static String text(String name, JsonNode parent, String path, String field) {
-        JsonNode x = parent.get(field);
-        if (x == null || x.isNull()) {
-            throw error(name, path, "missing field " + field);
-        }
-        if (!x.isTextual()) {
-            throw error(name, path + "." + field, "must be a string, was " + x);
-        }
-        return x.asText();
+        return required(name, parent, path, field, JsonNode::isTextual, x -> "must be a string, was " + x).asText();
     }
 
     private static JsonNode object(String name, JsonNode parent, String path, String field) {
-        JsonNode x = parent.get(field);
-        if (x == null || x.isNull()) {
-            throw error(name, path, "missing field " + field);
-        }
-        if (!x.isObject()) {
-            throw error(name, path + "." + field, "must be a JSON object");
-        }
-        return x;
+        return required(name, parent, path, field, JsonNode::isObject, x -> "must be a JSON object");
     }
 
     private static JsonNode array(String name, JsonNode parent, String path, String field) {
+        return required(name, parent, path, field, JsonNode::isArray, x -> "must be a JSON array");
+    }
+
+    /** The value of a field that must be present, not null, and of the kind {@code ok} accepts. */
+    private static JsonNode required(String name, JsonNode parent, String path, String field,
+                                     Predicate<JsonNode> ok, Function<JsonNode, String> mustBe) {
         JsonNode x = parent.get(field);
         if (x == null || x.isNull()) {
             throw error(name, path, "missing field " + field);
         }
-        if (!x.isArray()) {
-            throw error(name, path + "." + field, "must be a JSON array");
+        if (!ok.test(x)) {
+            throw error(name, path + "." + field, mustBe.apply(x));
         }
         return x;
     }
