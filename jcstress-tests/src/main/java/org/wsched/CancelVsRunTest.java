@@ -13,7 +13,7 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
 /**
- * Invariant: a submitted task (claimed = true) that a worker runs ({@code AbstractPool.runTask}:
+ * Invariant: a submitted task (claimed = true) that a worker runs ({@code WorkerLoop.runTask}:
  * {@code claim()} then {@code execute(true)}) while someone cancels it ({@code Future.cancel},
  * FutureTask semantics) ends in exactly one way that agrees with what each side saw: cancelled
  * before it started (the body never runs), cancelled while it ran (cancel returns true, the

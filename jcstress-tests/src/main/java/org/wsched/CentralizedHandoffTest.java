@@ -16,7 +16,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 /**
  * Invariant (centralized pool): a child spawned into the global queue runs exactly once, whether
  * its parent's join claims it first ({@code CentralizedPool.awaitJoin}: {@code tryClaim()} then
- * {@code execute(false)}) or a worker polls and claims it first ({@code AbstractPool.runTask}:
+ * {@code execute(false)}) or a worker polls and claims it first ({@code WorkerLoop.runTask}:
  * {@code tryClaim()} then {@code execute(true)}); the loser skips it, and a worker that polls
  * the task sees its body (safe publication through the queue).
  *

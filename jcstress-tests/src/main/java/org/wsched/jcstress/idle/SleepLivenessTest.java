@@ -24,11 +24,11 @@ import org.wsched.internal.idle.SleepController;
  * the fence-free {@code hasSleepersHint()} shows a sleeper (a worker's spawn,
  * {@code AbstractPool.signalWorkHint}); the hint may miss an announcement in progress, which the
  * worker covers by napping first ({@code sleep(w, NAP_NANOS)}, 2 ms), re-checking, then sleeping
- * for real, as {@code AbstractPool.idle} does (its control flow is restated here; it needs a pool).
+ * for real, as {@code IdleCycle.idle} does (its control flow is restated here; it needs a pool).
  */
 public class SleepLivenessTest {
 
-    /** AbstractPool.NAP_NANOS (package-private there). */
+    /** IdleCycle.NAP_NANOS (package-private there). */
     static final long NAP_NANOS = 2_000_000L;
 
     @JCStressTest(Mode.Termination)
@@ -88,7 +88,7 @@ public class SleepLivenessTest {
         sleep.announceSleep(0);
     }
 
-    /** The worker's re-check after announcing, as AbstractPool.idle does it: work seen cancels the sleep (true). */
+    /** The worker's re-check after announcing, as IdleCycle.idle does it: work seen cancels the sleep (true). */
     static boolean cancelIfWork(SleepController sleep, WorkStealingDeque<Integer> deque) {
         if (deque.isEmpty()) {
             return false;

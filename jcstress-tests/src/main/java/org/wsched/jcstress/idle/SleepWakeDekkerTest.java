@@ -19,7 +19,7 @@ import org.wsched.internal.idle.SleepController;
  * Invariant (no lost wake-up, the Dekker pair of the idle protocol): a publisher makes work
  * visible and then calls {@link SleepController#wakeOne()} (full fence, then reads sleepers); a
  * worker calls {@link SleepController#announceSleep(int)} (getAndAdd: a full fence) and then
- * looks for work once more, cancelling its sleep if it finds some (as AbstractPool.idle does).
+ * looks for work once more, cancelling its sleep if it finds some (as IdleCycle.idle does).
  * The outcome where the publisher wakes nobody AND the worker sees no work is FORBIDDEN: the
  * worker would sleep with work queued.
  *
@@ -137,7 +137,7 @@ public class SleepWakeDekkerTest {
     /**
      * One Dekker pair on a controller with one worker (0): the publisher's side (make work visible,
      * then {@code wakeOne()}), the worker's side ({@code announceSleep(0)}, then the re-check, and
-     * {@code cancelSleep(0)} if it saw work, as AbstractPool.idle does) and the arbiter's reading.
+     * {@code cancelSleep(0)} if it saw work, as IdleCycle.idle does) and the arbiter's reading.
      */
     static final class Pair {
         private final SleepController sleep;
