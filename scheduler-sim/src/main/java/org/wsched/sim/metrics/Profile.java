@@ -3,13 +3,14 @@ package org.wsched.sim.metrics;
 import org.wsched.dag.Cilkview;
 import org.wsched.dag.DagTotals;
 import org.wsched.dag.KahnPass;
+import org.wsched.dag.SpanProfile;
 import org.wsched.sim.graph.EdgeKind;
 import org.wsched.sim.graph.TaskGraph;
 
 /**
  * Work, span, burdened span and the Cilkview-style speedup estimate of a task graph, as OpenCilk's
  * Cilkscale reports them for a program, computed by the one topological pass ({@link KahnPass}), with
- * the estimate and constants of {@link Cilkview}.
+ * the estimate and constants of {@link Cilkview} (the estimates themselves: {@link SpanProfile}).
  *
  * <p>The burdened span charges {@code burden} ticks to every {@link EdgeKind#CONTINUATION} edge
  * (the parent resuming after a spawn: what a thief takes under continuation stealing, and what
@@ -30,7 +31,8 @@ import org.wsched.sim.graph.TaskGraph;
  * @param timeUnit       the graph's unit
  */
 public record Profile(long nodes, long edges, long spawns, long continuations, long syncs, long work, long span,
-                      long burden, long burdenedSpan, boolean hasKinds, String timeUnit) {
+                      long burden, long burdenedSpan, boolean hasKinds, String timeUnit)
+        implements SpanProfile {
 
     /**
      * The default burden for a graph in {@code unit}: OpenCilk's 6,250 for nanoseconds
@@ -50,25 +52,5 @@ public record Profile(long nodes, long edges, long spawns, long continuations, l
         DagTotals t = g.totals(burden);
         return new Profile(t.nodes(), g.edgeCount(), t.spawns(), t.continuations(), t.joins(), t.work(), t.span(),
                 burden, t.burdenedSpan(), g.hasKinds(), g.timeUnit());
-    }
-
-    /** T1 / T∞ (0 for a zero-span graph). */
-    public double parallelism() {
-        return Cilkview.parallelism(work, span);
-    }
-
-    /** T1 / burdened span (0 for a zero-span graph). */
-    public double burdenedParallelism() {
-        return Cilkview.parallelism(work, burdenedSpan);
-    }
-
-    /** Cilkview's lower speedup estimate: T1 / (T1/P + 1.7·(1 − 1/P)·burdened span). */
-    public double speedupLower(int p) {
-        return Cilkview.speedupLower(work, burdenedSpan, p);
-    }
-
-    /** Cilkview's upper speedup estimate: min(P, T1/T∞). */
-    public double speedupUpper(int p) {
-        return Cilkview.speedupUpper(work, span, p);
     }
 }
