@@ -55,7 +55,7 @@ final class IdleCycle {
             p.sleep.cancelSleep(w.index);
             return false;
         }
-        if (st == AbstractPool.SHUTDOWN && sleepers >= p.parallelism && p.sleep.allSleeping() && terminateIfQuiescent(p, w)) {
+        if (terminateIfQuiescent(p, w, st, sleepers)) {
             return false;
         }
         w.counters.parks++;
@@ -85,7 +85,7 @@ final class IdleCycle {
                 w.idleRounds = 0;
                 return true;
             }
-            if (st == AbstractPool.SHUTDOWN && p.sleep.sleepers() >= p.parallelism && p.sleep.allSleeping() && terminateIfQuiescent(p, w)) {
+            if (terminateIfQuiescent(p, w, st, p.sleep.sleepers())) {
                 return false;
             }
             if (!p.sleep.sleep(w.index, DEEP_SLEEP_NANOS)) {
@@ -104,26 +104,23 @@ final class IdleCycle {
     }
 
     /**
-     * Called by an announced sleeper of a SHUTDOWN pool that saw every worker asleep: if no work
-     * is visible, nothing can create work any more (a submission racing with this look is seen
-     * or withdraws itself: R5), so the pool stops and every worker exits.
+     * Called by an announced sleeper that read state {@code st} and {@code sleepers} announced
+     * sleepers: in a SHUTDOWN pool whose every worker is asleep, if no work is visible, nothing
+     * can create work any more, so the pool stops and every worker exits. R5: the look at the
+     * work comes after every worker announced sleep and after the state became SHUTDOWN; a
+     * submitter that offered before it is seen here, one that offers after it reads SHUTDOWN and
+     * withdraws its task (see AbstractPool.submitExternal).
+     *
+     * @return true if this worker stopped the pool and must exit
      */
-    private static boolean terminateIfQuiescent(AbstractPool p, Worker w) {
-        if (!quiescent(p)) {
+    private static boolean terminateIfQuiescent(AbstractPool p, Worker w, int st, int sleepers) {
+        if (st != AbstractPool.SHUTDOWN || sleepers < p.parallelism || !p.sleep.allSleeping()
+                || p.hasVisibleWork()) {
             return false;
         }
         p.sleep.cancelSleep(w.index);
         p.casState(AbstractPool.SHUTDOWN, AbstractPool.STOP);
         p.counters.wakeUps.add(p.sleep.wakeAll());
         return true;
-    }
-
-    /**
-     * No visible work, read after every worker announced sleep and after the state became
-     * AbstractPool.SHUTDOWN: a submitter that offered before our look is seen here; one that offers after it
-     * reads AbstractPool.SHUTDOWN and withdraws its task (see submitExternal()).
-     */
-    private static boolean quiescent(AbstractPool p) {
-        return !p.hasVisibleWork();
     }
 }

@@ -37,8 +37,13 @@ class ContractTest {
 
     // ------------------------------------------------------------------ item 6
 
+    /** Every (pool, parallelism) of {@link Pools#bothRuntimes()} with each of {@code values} as a third argument. */
+    static Stream<Arguments> bothRuntimesWith(Object... values) {
+        return Pools.bothRuntimes().flatMap(a -> Stream.of(values).map(v -> Arguments.of(a.get()[0], a.get()[1], v)));
+    }
+
     static Stream<Arguments> bothRuntimesBothCancelModes() {
-        return Pools.bothRuntimes().flatMap(a -> Stream.of(true, false).map(m -> Arguments.of(a.get()[0], a.get()[1], m)));
+        return bothRuntimesWith(true, false);
     }
 
     /**
@@ -121,8 +126,7 @@ class ContractTest {
     }
 
     static Stream<Arguments> bothRuntimesBothBulkCalls() {
-        return Pools.bothRuntimes().flatMap(a -> Stream.of("invokeAll", "invokeAny")
-                .map(op -> Arguments.of(a.get()[0], a.get()[1], op)));
+        return bothRuntimesWith("invokeAll", "invokeAny");
     }
 
     /**
