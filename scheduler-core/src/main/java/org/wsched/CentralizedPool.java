@@ -81,9 +81,6 @@ public final class CentralizedPool extends AbstractPool {
 
     @Override
     void awaitJoin(Worker w, Task<?> task) {
-        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
-            WaitLoop.runWaitingSubmissions(w);
-        }
         if (task.claimed && task.claim()) {
             WorkerLoop.runTaken(w, task, task); // not started yet: run it here
             pruneAfterInlineClaim(w);

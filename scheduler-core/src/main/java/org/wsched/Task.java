@@ -167,25 +167,77 @@ public class Task<T> extends TaskState {
         return reportJoin(awaitDone());
     }
 
-    /** Waits until done (running, helping or blocking as join does) and returns the final status. */
+    /**
+     * Waits until done (running, helping or blocking as join does) and returns the final status.
+     * The join fast path is here, flat, so that the JIT inlines it into the joining code: the
+     * task is the private bottom of the caller's own deque (the common case: it was spawned last
+     * and nobody asked for it), and runs now, with no CAS, no fence and no call between
+     * {@code join} and its body ({@link #runJoined}). Everything else goes to the pool's
+     * {@code awaitJoin} and the one wait loop.
+     */
     final int awaitDone() {
-        if (AbstractPool.TRACE_HOOKS && AbstractPool.tracingPools != 0) {
-            Worker w = Worker.current();
-            if (w != null && w.trace != null) {
-                return awaitDoneTraced(w);
-            }
-        }
-        int s = laStatus();
-        if (s < NORMAL) {
-            Worker w = Worker.current();
-            if (w != null) {
-                w.pool.awaitJoin(w, this);
-            } else {
+        Worker w = Worker.current();
+        if (w == null) {
+            if (laStatus() < NORMAL) { // pairs with the status store of completion
                 awaitUninterruptibly();
             }
+            return laStatus();
+        }
+        if (AbstractPool.TRACE_HOOKS && w.trace != null) {
+            return awaitDoneTraced(w);
+        }
+        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
+            WaitLoop.runWaitingSubmissions(w); // fairness inside long computations (see there)
+        }
+        int s = laStatus(); // pairs with the status store of completion: the outcome is visible
+        if (s < NORMAL) {
+            if (w.deque != null && w.deque.takeIfBottom(this)) {
+                try {
+                    return runJoined(w);
+                } catch (Throwable e) {
+                    w.taken[w.takenCount++] = this; // not started (an error at the call): see Worker.taken
+                    throw e;
+                }
+            }
+            w.pool.awaitJoin(w, this);
             s = laStatus();
         }
         return s;
+    }
+
+    /**
+     * The join fast path: runs this task, which {@code w} just took from the private bottom of
+     * its own deque (so no other thread can run it), and completes it; returns its status.
+     * What {@code WorkerLoop.executeInline} does, flattened so the JIT inlines it at join sites
+     * (the caller guards the call: a task that never started goes on the taken stack).
+     */
+    private int runJoined(Worker w) {
+        try {
+            Object r;
+            int s;
+            try {
+                r = invokeBody();
+                s = NORMAL;
+            } catch (Throwable t) {
+                r = t;
+                s = EXCEPTIONAL;
+            }
+            outcome = r; // plain: published by the status store in publish()
+            stash = (byte) s; // for completeAfterFailure(), if publish() below fails
+            publish(s, false);
+            w.counters.tasksExecuted++;
+            return s;
+        } catch (Throwable e) {
+            // Thrown outside the body (in completion): as WorkerLoop.runOwned, the task goes on
+            // the taken stack (plain stores, no call) and is completed from here, or, if that
+            // fails too, from a shallower frame.
+            int n = w.takenCount;
+            w.taken[n] = this;
+            w.takenError[n] = e;
+            w.takenCount = n + 1;
+            WorkerLoop.completeTaken(w);
+            return laStatus();
+        }
     }
 
     /**
@@ -361,6 +413,9 @@ public class Task<T> extends TaskState {
 
     /** awaitDone with the join recorded as a strand boundary of the running task. */
     private int awaitDoneTraced(Worker w) {
+        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
+            WaitLoop.runWaitingSubmissions(w); // fairness inside long computations (see there)
+        }
         w.trace.onJoinEnter();
         if (laStatus() < NORMAL) {
             w.pool.awaitJoin(w, this);

@@ -190,9 +190,6 @@ public final class WorkStealingPool extends AbstractPool {
     @Override
     void awaitJoin(Worker w, Task<?> task) {
         // Kept small, so that the JIT inlines it at join sites: the rest is out of line.
-        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
-            WaitLoop.runWaitingSubmissions(w);
-        }
         Task<?> t = w.deque.take();
         if (t == task) {
             try {

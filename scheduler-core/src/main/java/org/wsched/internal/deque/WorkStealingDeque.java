@@ -246,6 +246,32 @@ public class WorkStealingDeque<E> extends WorkStealingDequeOwner {
     }
 
     /**
+     * Owner only: removes {@code e} if it is the bottom element and private, with plain memory
+     * accesses (no fence, no CAS): the join fast path, where the joined element is usually the
+     * one pushed last. Otherwise changes nothing (the caller falls back to {@link #take()}).
+     *
+     * @param e the element expected at the bottom
+     * @return true if {@code e} was removed; the caller owns it
+     */
+    public boolean takeIfBottom(Object e) {
+        long b = lpBottom() - 1;
+        long s = ownerSplit;
+        Object[] a = lpArray();
+        int i = (int) b & (a.length - 1);
+        if (b < s || a[i] != e) {
+            return false; // empty, public (b < split: thieves may race for it) or not the bottom
+        }
+        if (b > s && loRequested()) {
+            // A thief asked: share the older half of what will be left, before the removal (as
+            // in take(): no call follows the removal).
+            publish(s + ((b - s + 1) >> 1));
+        }
+        sopBottom(b); // pairs with loBottom() in size()/steal(): a hint only
+        a[i] = null;
+        return true;
+    }
+
+    /**
      * Any thread: tries to take the oldest public element from the top. If the public part is
      * empty but the owner holds private elements, asks the owner to publish some.
      *
