@@ -21,7 +21,11 @@ public final class LongTask extends Task<Long> {
      * @throws java.util.concurrent.CancellationException if the task was cancelled
      */
     public long joinLong() {
-        int s = awaitDone();
+        Worker w = Worker.current();
+        int s;
+        if (w == null || (s = joinFast(w)) < NORMAL) {
+            s = awaitDone();
+        }
         if (s != NORMAL) {
             reportJoin(s); // throws the failure
         }

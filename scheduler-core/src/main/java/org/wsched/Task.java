@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
+import org.wsched.internal.deque.WorkStealingDeque;
 
 /**
  * A unit of work in a fork/join program, and the handle to wait for its result.
@@ -72,7 +73,7 @@ public class Task<T> extends TaskState {
     public static <T> Task<T> spawn(Callable<T> body) {
         Objects.requireNonNull(body, "body");
         Worker w = currentWorker("Task.spawn");
-        return w.pool.spawn(w, new Task<T>(body, w.pool.claimsChildren));
+        return spawnChild(w, new Task<T>(body, w.claimsChildren));
     }
 
     /**
@@ -95,7 +96,7 @@ public class Task<T> extends TaskState {
     public static LongTask spawnLong(LongSupplier body) {
         Objects.requireNonNull(body, "body");
         Worker w = currentWorker("Task.spawnLong");
-        return w.pool.spawn(w, new LongTask(body, w.pool.claimsChildren));
+        return spawnChild(w, new LongTask(body, w.claimsChildren));
     }
 
     /**
@@ -164,52 +165,79 @@ public class Task<T> extends TaskState {
      * @throws CancellationException if the task was cancelled (e.g. by {@code shutdownNow})
      */
     public final T join() {
-        return reportJoin(awaitDone());
+        Worker w = Worker.current();
+        int s;
+        if (w == null || (s = joinFast(w)) < NORMAL) {
+            s = awaitSlow(w);
+        }
+        return reportJoin(s);
+    }
+
+    /** Waits until done (running, helping or blocking as join does) and returns the final status. */
+    final int awaitDone() {
+        Worker w = Worker.current();
+        int s;
+        if (w == null || (s = joinFast(w)) < NORMAL) {
+            s = awaitSlow(w);
+        }
+        return s;
     }
 
     /**
-     * Waits until done (running, helping or blocking as join does) and returns the final status.
-     * The join fast path is here, flat, so that the JIT inlines it into the joining code: the
-     * task is the private bottom of the caller's own deque (the common case: it was spawned last
-     * and nobody asked for it), and runs now, with no CAS, no fence and no call between
-     * {@code join} and its body ({@link #runJoined}). Everything else goes to the pool's
-     * {@code awaitJoin} and the one wait loop.
+     * The join fast path of worker {@code w}, kept small and flat so that the JIT inlines it into
+     * the joining code: counts the join ({@link WaitLoop#countJoin}); if this
+     * task is the private bottom of {@code w}'s own deque (the common case: spawned last, nobody
+     * asked for it), runs it here with no CAS, no fence and no call layer between {@code join}
+     * and the body ({@link #runJoined}).
+     *
+     * @return the final status, or a pending one if the caller must wait ({@link #awaitSlow})
      */
-    final int awaitDone() {
-        Worker w = Worker.current();
+    final int joinFast(Worker w) {
+        WorkStealingDeque<Task<?>> d = w.fastDeque;
+        if (d == null) {
+            return NEW; // the pool's hooks see every join (tracing, centralized): awaitSlow()
+        }
+        WaitLoop.countJoin(w);
+        int s = laStatus(); // pairs with the status store of completion: the outcome is visible
+        if (s < NORMAL && d.takeIfBottom(this)) {
+            try {
+                s = runJoined(w);
+            } catch (Throwable e) {
+                w.taken[w.takenCount++] = this; // not started (an error at the call): see Worker.taken
+                throw e;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Everything slower than {@link #joinFast}: a thread outside any pool blocks; a worker of a
+     * tracing pool records the join; a worker otherwise goes to its pool's {@code awaitJoin}
+     * (own deque, helping, the one wait loop). Returns the final status.
+     */
+    private int awaitSlow(Worker w) {
         if (w == null) {
             if (laStatus() < NORMAL) { // pairs with the status store of completion
                 awaitUninterruptibly();
             }
             return laStatus();
         }
+        if (w.fastDeque == null) {
+            WaitLoop.countJoin(w); // not counted by joinFast()
+        }
         if (AbstractPool.TRACE_HOOKS && w.trace != null) {
             return awaitDoneTraced(w);
         }
-        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
-            WaitLoop.runWaitingSubmissions(w); // fairness inside long computations (see there)
-        }
-        int s = laStatus(); // pairs with the status store of completion: the outcome is visible
-        if (s < NORMAL) {
-            if (w.deque != null && w.deque.takeIfBottom(this)) {
-                try {
-                    return runJoined(w);
-                } catch (Throwable e) {
-                    w.taken[w.takenCount++] = this; // not started (an error at the call): see Worker.taken
-                    throw e;
-                }
-            }
+        if (laStatus() < NORMAL) {
             w.pool.awaitJoin(w, this);
-            s = laStatus();
         }
-        return s;
+        return laStatus();
     }
 
     /**
-     * The join fast path: runs this task, which {@code w} just took from the private bottom of
-     * its own deque (so no other thread can run it), and completes it; returns its status.
-     * What {@code WorkerLoop.executeInline} does, flattened so the JIT inlines it at join sites
-     * (the caller guards the call: a task that never started goes on the taken stack).
+     * Runs this task, which {@code w} just took from the private bottom of its own deque (so no
+     * other thread can run it, and it is not a submission), and completes it; returns its
+     * status. What {@code WorkerLoop.executeInline} does, flattened for the join fast path.
      */
     private int runJoined(Worker w) {
         try {
@@ -222,9 +250,12 @@ public class Task<T> extends TaskState {
                 r = t;
                 s = EXCEPTIONAL;
             }
-            outcome = r; // plain: published by the status store in publish()
-            stash = (byte) s; // for completeAfterFailure(), if publish() below fails
-            publish(s, false);
+            outcome = r; // plain: published by the release store of the status below
+            stash = (byte) s; // for completeAfterFailure(), if what follows fails
+            soStatus(s); // pairs with laStatus() of joiners: outcome visible
+            if (loHasWaiters()) { // no StoreLoad: a waiter registering now re-checks after a bounded park
+                releaseWaiters();
+            }
             w.counters.tasksExecuted++;
             return s;
         } catch (Throwable e) {
@@ -320,6 +351,22 @@ public class Task<T> extends TaskState {
         return new Task<>(body, claimed);
     }
 
+    /**
+     * The spawn fast path, flat so that the JIT inlines it: onto the worker's own deque
+     * directly (no pool call layer) unless the pool needs its hooks (tracing, centralized).
+     */
+    private static <X extends Task<?>> X spawnChild(Worker w, X child) {
+        WorkStealingDeque<Task<?>> d = w.fastDeque;
+        if (d == null) {
+            return w.pool.spawn(w, child);
+        }
+        w.counters.spawns++;
+        if (d.push(child)) {
+            w.pool.signalWorkHint(); // published: fence-free unless a worker sleeps; see SleepController
+        }
+        return child;
+    }
+
     static Callable<Void> runnableBody(Runnable r) {
         return () -> {
             r.run();
@@ -413,9 +460,6 @@ public class Task<T> extends TaskState {
 
     /** awaitDone with the join recorded as a strand boundary of the running task. */
     private int awaitDoneTraced(Worker w) {
-        if ((++w.joins & WaitLoop.FAIRNESS_MASK) == 0) {
-            WaitLoop.runWaitingSubmissions(w); // fairness inside long computations (see there)
-        }
         w.trace.onJoinEnter();
         if (laStatus() < NORMAL) {
             w.pool.awaitJoin(w, this);

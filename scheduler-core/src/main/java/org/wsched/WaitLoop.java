@@ -111,9 +111,16 @@ final class WaitLoop {
         }
     }
 
+    /** Counts a join of {@code w}; every {@link #FAIRNESS_MASK}+1 joins, runs the waiting submissions first. */
+    static void countJoin(Worker w) {
+        if ((++w.joins & FAIRNESS_MASK) == 0) {
+            runWaitingSubmissions(w);
+        }
+    }
+
     /**
      * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins (the pools'
-     * {@code awaitJoin} counts them), a joining worker first runs the submissions waiting in the
+     * {@link #countJoin} counts them), a joining worker first runs the submissions waiting in the
      * shared queue (up to {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work
      * does not wait for a whole fork/join computation to end, and a steady stream of submissions
      * cannot build a backlog behind it.

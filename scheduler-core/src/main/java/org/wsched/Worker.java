@@ -45,6 +45,14 @@ final class Worker extends Thread {
     int idleRounds;
     /** This worker's trace recorder, or null when the pool does not trace (the usual case). */
     final WorkerTrace trace;
+    /**
+     * The deque of the spawn and join fast paths ({@link Task#joinFast}): this worker's own, or
+     * null when the pool's hooks must see every spawn and join (a tracing pool, the centralized
+     * pool). One load answers both questions on the hot path.
+     */
+    final WorkStealingDeque<Task<?>> fastDeque;
+    /** The pool's {@code claimsChildren}, kept here so a spawn does not load the pool. */
+    final boolean claimsChildren;
     /** The task this worker is registered as a waiter on (see WaitLoop.waitStep), or null. */
     Task<?> waitingOn;
     /** Joins so far, for the fairness check in joins (see WaitLoop.runWaitingSubmissions). */
@@ -81,6 +89,8 @@ final class Worker extends Thread {
         this.random = random;
         this.idle = idle;
         this.trace = trace;
+        this.fastDeque = trace == null ? deque : null;
+        this.claimsChildren = deque == null; // as the pool's: no deques, so children are claimed from its queue
         setDaemon(true);
     }
 
