@@ -74,9 +74,44 @@ class WorkStealingDequeTest {
         assertThat(d.take()).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void takeIfBottomRemovesOnlyAPrivateBottomAndServesARequestFirst(String name, IntFunction<WorkStealingDeque<Integer>> make) {
+        WorkStealingDeque<Integer> d = make.apply(2);
+        Integer one = 1;
+        Integer two = 2;
+        Integer three = 3;
+        assertThat(d.takeIfBottom(one)).as("empty").isFalse();
+        d.push(one); // split: nothing public yet, so this push publishes it; classic: every push does
+        assertThat(d.takeIfBottom(one)).as("a public bottom needs take()'s protocol").isFalse();
+        d.push(two);
+        assertThat(d.takeIfBottom(one)).as("not the bottom").isFalse();
+        if (name.equals("classic")) {
+            assertThat(d.takeIfBottom(two)).as("classic: every element is public").isFalse();
+            assertThat(d.take()).isEqualTo(2);
+            assertThat(d.take()).isEqualTo(1);
+            return;
+        }
+        assertThat(d.takeIfBottom(two)).as("the private bottom").isTrue();
+        assertThat(d.size()).isEqualTo(1);
+        assertThat(d.take()).isEqualTo(1);
+        // A thief finds nothing public and asks; the owner's takeIfBottom serves the request
+        // before removing its element, so the older private half becomes stealable.
+        d.push(one); // publishes (nothing public)
+        d.push(two); // private
+        d.push(three); // private
+        assertThat(d.steal()).isEqualTo(1);
+        assertThat(d.steal()).as("nothing public: the thief asks").isSameAs(WorkStealingDeque.EMPTY);
+        assertThat(d.takeIfBottom(three)).isTrue();
+        assertThat(d.stealableSize()).as("the request was served before the removal").isEqualTo(1);
+        assertThat(d.steal()).isEqualTo(2);
+        assertThat(d.take()).isNull();
+    }
+
     /**
-     * One owner pushes and takes in random bursts while three thieves steal: every element is
-     * seen exactly once (no loss, no duplicate), in both modes and across resizes.
+     * One owner pushes and takes in random bursts (and takes back some pushes at once with
+     * {@code takeIfBottom}, as the join fast path does) while three thieves steal: every element
+     * is seen exactly once (no loss, no duplicate), in both modes and across resizes.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("modes")
@@ -112,7 +147,12 @@ class WorkStealingDequeTest {
         while (next < n) {
             int burst = 1 + rnd.nextInt(64);
             for (int i = 0; i < burst && next < n; i++) {
-                d.push(boxes[next++]);
+                d.push(boxes[next]);
+                // The join fast path: take back the element just pushed if it is still private.
+                if (rnd.nextInt(4) == 0 && d.takeIfBottom(boxes[next])) {
+                    seen.incrementAndGet(next);
+                }
+                next++;
             }
             int takes = rnd.nextInt(burst + 1);
             for (int i = 0; i < takes; i++) {
