@@ -201,12 +201,13 @@ public class Task<T> extends TaskState {
         int s = laStatus(); // pairs with the status store of completion: the outcome is visible
         if (s < NORMAL && d.takeIfBottom(this)) {
             try {
-                s = runJoined(w);
+                return runJoined(w); // counted as executed: a join not counted in joinsNotInline
             } catch (Throwable e) {
                 w.taken[w.takenCount++] = this; // not started (an error at the call): see Worker.taken
                 throw e;
             }
         }
+        w.counters.joinsNotInline++;
         return s;
     }
 
@@ -224,6 +225,7 @@ public class Task<T> extends TaskState {
         }
         if (w.fastDeque == null) {
             WaitLoop.countJoin(w); // not counted by joinFast()
+            w.counters.joinsNotInline++;
         }
         if (AbstractPool.TRACE_HOOKS && w.trace != null) {
             return awaitDoneTraced(w);
@@ -240,9 +242,9 @@ public class Task<T> extends TaskState {
      * status. What {@code WorkerLoop.executeInline} does, flattened for the join fast path.
      */
     private int runJoined(Worker w) {
+        int s = 0;
         try {
             Object r;
-            int s;
             try {
                 r = invokeBody();
                 s = NORMAL;
@@ -251,17 +253,17 @@ public class Task<T> extends TaskState {
                 s = EXCEPTIONAL;
             }
             outcome = r; // plain: published by the release store of the status below
-            stash = (byte) s; // for completeAfterFailure(), if what follows fails
             soStatus(s); // pairs with laStatus() of joiners: outcome visible
             if (loHasWaiters()) { // no StoreLoad: a waiter registering now re-checks after a bounded park
                 releaseWaiters();
             }
-            w.counters.tasksExecuted++;
             return s;
         } catch (Throwable e) {
             // Thrown outside the body (in completion): as WorkerLoop.runOwned, the task goes on
             // the taken stack (plain stores, no call) and is completed from here, or, if that
-            // fails too, from a shallower frame.
+            // fails too, from a shallower frame. s != 0: the body finished (its failures are
+            // caught above) and its outcome is written; completeAfterFailure() uses it.
+            stash = (byte) s;
             int n = w.takenCount;
             w.taken[n] = this;
             w.takenError[n] = e;

@@ -113,7 +113,7 @@ final class WaitLoop {
 
     /** Counts a join of {@code w}; every {@link #FAIRNESS_MASK}+1 joins, runs the waiting submissions first. */
     static void countJoin(Worker w) {
-        if ((++w.joins & FAIRNESS_MASK) == 0) {
+        if ((++w.counters.joins & FAIRNESS_MASK) == 0) {
             runWaitingSubmissions(w);
         }
     }

@@ -55,8 +55,6 @@ final class Worker extends Thread {
     final boolean claimsChildren;
     /** The task this worker is registered as a waiter on (see WaitLoop.waitStep), or null. */
     Task<?> waitingOn;
-    /** Joins so far, for the fairness check in joins (see WaitLoop.runWaitingSubmissions). */
-    int joins;
     /**
      * Tasks this worker took (popped, stole, polled or claimed) that an error kept from starting,
      * or whose completion failed. A call that would run a taken task is guarded: if it fails
