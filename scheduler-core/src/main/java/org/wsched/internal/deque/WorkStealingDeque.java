@@ -249,6 +249,8 @@ public class WorkStealingDeque<E> extends WorkStealingDequeOwner {
      * Owner only: removes {@code e} if it is the bottom element and private, with plain memory
      * accesses (no fence, no CAS): the join fast path, where the joined element is usually the
      * one pushed last. Otherwise changes nothing (the caller falls back to {@link #take()}).
+     * Only index {@code bottom − 1 ≥ split} is touched, which no thief reads: the argument of
+     * {@code take()}'s private branch.
      *
      * @param e the element expected at the bottom
      * @return true if {@code e} was removed; the caller owns it
@@ -261,7 +263,7 @@ public class WorkStealingDeque<E> extends WorkStealingDequeOwner {
         if (b < s || a[i] != e) {
             return false; // empty, public (b < split: thieves may race for it) or not the bottom
         }
-        if (b > s && loRequested()) {
+        if (b > s && loRequested()) { // pairs with sopRequested(true) in steal(); a later request is served at the next push/take
             // A thief asked: share the older half of what will be left, before the removal (as
             // in take(): no call follows the removal).
             publish(s + ((b - s + 1) >> 1));
