@@ -24,12 +24,12 @@ public final class LongTask extends Task<Long> {
         Worker w = Worker.current();
         int s;
         if (w == null || (s = joinFast(w)) < NORMAL) {
-            s = awaitDone();
+            s = awaitSlow(w);
         }
         if (s != NORMAL) {
             reportJoin(s); // throws the failure
         }
-        return value; // read after the acquire load of the status in awaitDone()
+        return value; // read after the acquire load of the status in joinFast()/awaitSlow()
     }
 
     @Override

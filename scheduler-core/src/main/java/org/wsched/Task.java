@@ -216,7 +216,7 @@ public class Task<T> extends TaskState {
      * tracing pool records the join; a worker otherwise goes to its pool's {@code awaitJoin}
      * (own deque, helping, the one wait loop). Returns the final status.
      */
-    private int awaitSlow(Worker w) {
+    final int awaitSlow(Worker w) {
         if (w == null) {
             if (laStatus() < NORMAL) { // pairs with the status store of completion
                 awaitUninterruptibly();
