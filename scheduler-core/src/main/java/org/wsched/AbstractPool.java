@@ -297,6 +297,9 @@ abstract class AbstractPool extends ExecutorMethods {
             // A linked queue: the offer links a complete node with one CAS, so even an error
             // thrown inside it (a deep recursion's StackOverflowError) leaves the queue whole.
             sharedQueue.offer(t);
+            // J25: busy workers see it at their next joins (Dekker with lower(): the offer's CAS
+            // comes before raise()'s volatile load; see SubmissionFlag).
+            sharedQueue.waiting.raise();
             // R5 (SleepController): Dekker with termination: the offer is visible before the state is read again; pairs
             // with the state CAS in shutdown() followed by the look at the queue in quiescent().
             VarHandle.fullFence();

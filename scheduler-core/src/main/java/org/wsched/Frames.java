@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 import org.wsched.internal.deque.FrameStack;
+import org.wsched.internal.idle.SubmissionFlag;
 
 /**
  * The calling worker's stack of spawn frames: fork/join that allocates nothing per spawn. A
@@ -71,12 +72,15 @@ public final class Frames extends FrameStack {
     private final AbstractPool pool;
     /** Centralized (greedy) mode: spawns become tasks in the global queue. */
     private final boolean greedy;
+    /** The pool's "submissions are waiting" flag (fairness, J25), read by every sync with one load. */
+    private final SubmissionFlag submissionsWaiting;
 
     Frames(Worker worker, AbstractPool pool, boolean greedy) {
         super(64);
         this.worker = worker;
         this.pool = pool;
         this.greedy = greedy;
+        this.submissionsWaiting = pool.sharedQueue.waiting;
         if (greedy) {
             split = Integer.MAX_VALUE; // no frame is ever "private": every sync takes the greedy path
         }
@@ -113,6 +117,9 @@ public final class Frames extends FrameStack {
      *     wrapped in {@link CompletionException}
      */
     public long sync() {
+        if (submissionsWaiting.isRaised()) { // pairs with SubmissionFlag.raise() of a submitter
+            WaitLoop.fairnessTick(worker); // J25: a long frames computation runs waiting submissions too
+        }
         int h = head - 1;
         if (h >= split) {
             return runInline(h); // private: nobody else can see it
@@ -130,6 +137,9 @@ public final class Frames extends FrameStack {
      *     {@code tryUnspawn()} returned false and was not followed by {@code syncStolen()}
      */
     public boolean tryUnspawn() {
+        if (submissionsWaiting.isRaised()) { // pairs with SubmissionFlag.raise() of a submitter
+            WaitLoop.fairnessTick(worker); // J25, as in sync()
+        }
         int h = head - 1;
         if (h >= split) {
             head = h;

@@ -27,9 +27,9 @@ final class PoolCounters {
         List<Long> busy = new ArrayList<>(parallelism);
         for (Worker w : workers) {
             // Racy reads of single-writer counters: a snapshot (see Worker).
-            // Tasks run inline by the join fast path are not counted one by one there (a store
-            // less per join): they are its joins that did not go elsewhere.
-            executed += w.counters.tasksExecuted + w.counters.joins - w.counters.joinsNotInline;
+            // Tasks run inline by the join fast path are counted there (inlineRuns), not by the
+            // worker loop's count, which the fast path does not reach.
+            executed += w.counters.tasksExecuted + w.counters.inlineRuns;
             spawns += w.counters.spawns;
             attempts += w.counters.stealAttempts;
             steals += w.counters.steals;

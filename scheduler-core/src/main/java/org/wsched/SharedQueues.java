@@ -2,6 +2,8 @@ package org.wsched;
 
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import org.wsched.internal.idle.SubmissionFlag;
 
 /**
  * The queue(s) every worker may take from: submitted tasks, and in the centralized pool every
@@ -24,6 +26,13 @@ final class SharedQueues {
 
     private final ConcurrentLinkedQueue<Task<?>>[] stripes;
     private final int mask;
+    /**
+     * Raised by submitters after their offer, read by the join fast path of busy workers, lowered
+     * by a worker that finds the queue empty (the fairness of J25; see {@link SubmissionFlag}).
+     */
+    final SubmissionFlag waiting = new SubmissionFlag();
+    /** {@code !isEmpty()}, for {@link SubmissionFlag#lower}'s second look (made once, not per call). */
+    final BooleanSupplier nonEmpty = () -> !isEmpty();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     SharedQueues(int stripeCount) {

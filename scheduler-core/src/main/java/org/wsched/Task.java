@@ -185,10 +185,11 @@ public class Task<T> extends TaskState {
 
     /**
      * The join fast path of worker {@code w}, kept small and flat so that the JIT inlines it into
-     * the joining code: counts the join ({@link WaitLoop#countJoin}); if this
-     * task is the private bottom of {@code w}'s own deque (the common case: spawned last, nobody
-     * asked for it), runs it here with no CAS, no fence and no call layer between {@code join}
-     * and the body ({@link #runJoined}).
+     * the joining code: if submissions are waiting, counts the join for fairness
+     * ({@link WaitLoop#fairnessTick}, J25: one opaque load when none wait); if this task is the
+     * private bottom of {@code w}'s own deque (the common case: spawned last, nobody asked for
+     * it), runs it here with no CAS, no fence and no call layer between {@code join} and the body
+     * ({@link #runJoined}).
      *
      * @return the final status, or a pending one if the caller must wait ({@link #awaitSlow})
      */
@@ -197,17 +198,19 @@ public class Task<T> extends TaskState {
         if (d == null) {
             return NEW; // the pool's hooks see every join (tracing, centralized): awaitSlow()
         }
-        WaitLoop.countJoin(w);
+        if (w.submissionsWaiting.isRaised()) { // opaque; pairs with SubmissionFlag.raise() of a submitter
+            WaitLoop.fairnessTick(w);
+        }
         int s = laStatus(); // pairs with the status store of completion: the outcome is visible
         if (s < NORMAL && d.takeIfBottom(this)) {
+            w.counters.inlineRuns++;
             try {
-                return runJoined(w); // counted as executed: a join not counted in joinsNotInline
+                return runJoined(w);
             } catch (Throwable e) {
                 w.taken[w.takenCount++] = this; // not started (an error at the call): see Worker.taken
                 throw e;
             }
         }
-        w.counters.joinsNotInline++;
         return s;
     }
 
@@ -224,8 +227,7 @@ public class Task<T> extends TaskState {
             return laStatus();
         }
         if (w.fastDeque == null) {
-            WaitLoop.countJoin(w); // not counted by joinFast()
-            w.counters.joinsNotInline++;
+            WaitLoop.fairnessTick(w); // joinFast() did not run: count every join here
         }
         if (AbstractPool.TRACE_HOOKS && w.trace != null) {
             return awaitDoneTraced(w);

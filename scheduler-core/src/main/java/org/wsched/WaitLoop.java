@@ -12,7 +12,7 @@ final class WaitLoop {
 
     /** Nested helping (running other tasks while joining) stops at this depth; the joiner then blocks. */
     static final int MAX_HELP_DEPTH = 16;
-    /** A joining worker runs waiting submissions once every this many + 1 joins (see runWaitingSubmissions). */
+    /** While submissions wait, a joining worker runs them once every this many + 1 joins (see fairnessTick). */
     static final int FAIRNESS_MASK = 63;
 
     private WaitLoop() {
@@ -111,22 +111,33 @@ final class WaitLoop {
         }
     }
 
-    /** Counts a join of {@code w}; every {@link #FAIRNESS_MASK}+1 joins, runs the waiting submissions first. */
-    static void countJoin(Worker w) {
-        if ((++w.counters.joins & FAIRNESS_MASK) == 0) {
+    /**
+     * Counts a join of {@code w} for fairness; every {@link #FAIRNESS_MASK}+1 counted joins, runs
+     * the waiting submissions first. The join fast path ({@link Task#joinFast}) calls this only
+     * while the pool's {@link org.wsched.internal.idle.SubmissionFlag} is raised, so a
+     * computation with no submissions waiting pays one opaque load per join and no count; the
+     * slow join paths (tracing, centralized pool) call it on every join.
+     */
+    static void fairnessTick(Worker w) {
+        if ((++w.fairnessTicks & FAIRNESS_MASK) == 0) {
             runWaitingSubmissions(w);
         }
     }
 
     /**
-     * Fairness inside long computations: once every {@link #FAIRNESS_MASK}+1 joins (the pools'
-     * {@link #countJoin} counts them), a joining worker first runs the submissions waiting in the
-     * shared queue (up to {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work
+     * Fairness inside long computations: a joining worker first runs the submissions waiting in
+     * the shared queue (up to {@code FAIRNESS_MASK + 1} of them, depth-bounded), so external work
      * does not wait for a whole fork/join computation to end, and a steady stream of submissions
-     * cannot build a backlog behind it.
+     * cannot build a backlog behind it. A worker that finds the queue empty lowers the pool's
+     * "submissions waiting" flag (with the second look of the Dekker pair, see SubmissionFlag).
      */
     static void runWaitingSubmissions(Worker w) {
-        if (w.helpDepth >= MAX_HELP_DEPTH || w.pool.sharedQueue.isEmpty()) {
+        SharedQueues q = w.pool.sharedQueue;
+        if (q.isEmpty()) {
+            q.waiting.lower(q.nonEmpty);
+            return;
+        }
+        if (w.helpDepth >= MAX_HELP_DEPTH) {
             return;
         }
         w.helpDepth++;
@@ -134,6 +145,7 @@ final class WaitLoop {
             for (int n = 0; n <= FAIRNESS_MASK; n++) {
                 Task<?> t = w.pool.pollShared(w); // nothing once the pool stops
                 if (t == null) {
+                    q.waiting.lower(q.nonEmpty);
                     break;
                 }
                 WorkerLoop.runTaken(w, t);

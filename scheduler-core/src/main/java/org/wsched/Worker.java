@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.IdleStrategy;
 import org.wsched.internal.deque.WorkStealingDeque;
+import org.wsched.internal.idle.SubmissionFlag;
 
 /**
  * A worker of a pool. Its mutable fields are written only by the worker itself; other
@@ -51,6 +52,13 @@ final class Worker extends Thread {
      * pool). One load answers both questions on the hot path.
      */
     final WorkStealingDeque<Task<?>> fastDeque;
+    /**
+     * The pool's "submissions are waiting" flag, kept here so that a join reads it with one load
+     * ({@link Task#joinFast}; see WaitLoop.fairnessTick).
+     */
+    final SubmissionFlag submissionsWaiting;
+    /** Joins counted while submissions were waiting (see WaitLoop.fairnessTick); not a statistic. */
+    int fairnessTicks;
     /** The pool's {@code claimsChildren}, kept here so a spawn does not load the pool. */
     final boolean claimsChildren;
     /** The task this worker is registered as a waiter on (see WaitLoop.waitStep), or null. */
@@ -88,6 +96,9 @@ final class Worker extends Thread {
         this.idle = idle;
         this.trace = trace;
         this.fastDeque = trace == null ? deque : null;
+        // The pool's flag (final, assigned before the pool creates workers); a worker of no pool
+        // (unit tests of the queue classes, never started) gets a flag of its own.
+        this.submissionsWaiting = pool != null ? pool.sharedQueue.waiting : new SubmissionFlag();
         this.claimsChildren = deque == null; // as the pool's: no deques, so children are claimed from its queue
         setDaemon(true);
     }

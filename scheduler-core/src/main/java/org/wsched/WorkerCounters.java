@@ -22,10 +22,8 @@ abstract class WorkerCountersPad {
 abstract class WorkerCountersFields extends WorkerCountersPad {
     /** Tasks run outside the join fast path (worker loop, wait loop, helping, slow joins). */
     long tasksExecuted;
-    /** Joins through the join fast path ({@link Task#joinFast}); also the fairness count. */
-    long joins;
-    /** Of those, the ones that did not run the task inline; so inline runs are {@code joins - joinsNotInline}. */
-    long joinsNotInline;
+    /** Tasks the join fast path ({@link Task#joinFast}) took back from the deque and ran inline. */
+    long inlineRuns;
     long spawns;
     long stealAttempts;
     long steals;

@@ -407,22 +407,52 @@ class ContractTest {
     @MethodSource("org.wsched.Capture#bothRuntimesP12")
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void item9_externalSubmissionsAreNotStarvedByALongForkJoinComputation(Pools kind, int p) throws Exception {
+        int depth = p == 1 ? 13 : 14; // about 1.6 s of work per worker: starved submissions would wait that long
+        assertSubmissionsStartDuring(kind, p, "fork/join", pool -> tree(depth), 1L << depth);
+    }
+
+    /**
+     * Runs {@code computation} (about 1.6 s that keeps every worker busy) as a submission while
+     * submitting a small task every 10 ms from outside; asserts its result and that no external
+     * task waited 500 ms or more to start.
+     */
+    static void assertSubmissionsStartDuring(Pools kind, int p, String what, java.util.function.ToLongFunction<Scheduler> computation,
+                                             long expected) throws Exception {
         Capture.withPool(kind, p, pool -> {
             AtomicBoolean running = new AtomicBoolean(true);
-            int depth = p == 1 ? 13 : 14; // about 1.6 s of work per worker: starved submissions would wait that long
             Future<Long> root = pool.submit(() -> {
                 try {
-                    return tree(depth);
+                    return computation.applyAsLong(pool);
                 } finally {
                     running.set(false);
                 }
             });
             Thread.sleep(50);
             long max = externalDelays(pool, running);
-            assertThat(root.get(30, TimeUnit.SECONDS)).isEqualTo(1L << depth);
-            assertThat(max / 1_000_000L).as("max submit-to-start delay of external tasks (ms) during a ~1.6 s fork/join run")
+            assertThat(root.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
+            assertThat(max / 1_000_000L).as("max submit-to-start delay of external tasks (ms) during a ~1.6 s " + what + " run")
                     .isLessThan(500L);
         });
+    }
+
+    /** A frames fork/join tree of 2^depth leaves of 200 µs each (the tree of {@link #tree}, spawned as frames). */
+    static long framesTree(Frames f, Object ctx, long depth) {
+        if (depth == 0) {
+            spin(200_000L);
+            return 1;
+        }
+        f.spawn(ContractTest::framesTree, ctx, depth - 1);
+        long b = framesTree(f, ctx, depth - 1);
+        return f.sync() + b;
+    }
+
+    /** Item 9 with frames: a long frames computation ({@code invokeLong}) does not starve external submissions either. */
+    @ParameterizedTest(name = "{0} p={1}")
+    @MethodSource("org.wsched.Capture#bothRuntimesP12")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void item9_externalSubmissionsAreNotStarvedByALongFramesComputation(Pools kind, int p) throws Exception {
+        int depth = p == 1 ? 13 : 14; // about 1.6 s of work per worker, as above
+        assertSubmissionsStartDuring(kind, p, "frames", pool -> pool.invokeLong(ContractTest::framesTree, null, depth), 1L << depth);
     }
 
     /** Item 9: the same with a fire-and-forget tree (children spawned, never joined). */

@@ -13,6 +13,7 @@ import org.openjdk.jol.info.FieldLayout;
 import org.wsched.internal.deque.FrameStack;
 import org.wsched.internal.deque.WorkStealingDeque;
 import org.wsched.internal.idle.SleepController;
+import org.wsched.internal.idle.SubmissionFlag;
 
 /**
  * The padding of the classes whose fields different threads write does what it claims, in the
@@ -50,6 +51,14 @@ class PaddingLayoutTest {
         Map<String, Long> at = offsets(FrameStack.class);
         assertApart(at, List.of("ts", "wanted", "waiting"), List.of("stack", "head", "split", "base", "eager", "stolenAt"));
         assertAwayFromHeaderAndEnd(FrameStack.class, at, List.of("ts", "wanted", "waiting"));
+    }
+
+    @Test
+    void theSubmissionFlagIsALineFromItsNeighbours() {
+        // Every join of every worker reads it; a neighbouring object written often (a queue node,
+        // a counter) must not share its line.
+        Map<String, Long> at = offsets(SubmissionFlag.class);
+        assertAwayFromHeaderAndEnd(SubmissionFlag.class, at, List.of("raised"));
     }
 
     @Test
