@@ -118,7 +118,7 @@ public final class Frames extends FrameStack {
      */
     public long sync() {
         if (submissionsWaiting.isRaised()) { // pairs with SubmissionFlag.raise() of a submitter
-            WaitLoop.fairnessTick(worker); // J25: a long frames computation runs waiting submissions too
+            WaitLoop.fairnessTickRaised(worker); // J25: a long frames computation runs waiting submissions too
         }
         int h = head - 1;
         if (h >= split) {
@@ -138,7 +138,7 @@ public final class Frames extends FrameStack {
      */
     public boolean tryUnspawn() {
         if (submissionsWaiting.isRaised()) { // pairs with SubmissionFlag.raise() of a submitter
-            WaitLoop.fairnessTick(worker); // J25, as in sync()
+            WaitLoop.fairnessTickRaised(worker); // J25, as in sync()
         }
         int h = head - 1;
         if (h >= split) {

@@ -54,7 +54,11 @@ final class SharedQueues {
     /**
      * Polls the stripes, starting at worker {@code w}'s own, counting into its counters: a poll
      * that finds a stripe non-empty but gets nothing (another worker took the element first) is
-     * contention.
+     * contention. A poll that takes the last waiting submission lowers the {@link #waiting} flag
+     * (with its second look), so that a computation started by a submission (the usual
+     * {@code invoke}) does not begin with the flag up: its joins would take the fairness branch
+     * once at the start of every run, and a JIT that compiled that branch as never taken would
+     * deoptimize the joining code again and again.
      */
     Task<?> poll(Worker w) {
         for (int k = 0; k <= mask; k++) {
@@ -64,6 +68,9 @@ final class SharedQueues {
             }
             Task<?> t = q.poll();
             if (t != null) {
+                if (isEmpty()) {
+                    waiting.lower(nonEmpty);
+                }
                 w.counters.queuePolls++;
                 return t;
             }

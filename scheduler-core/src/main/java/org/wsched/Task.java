@@ -186,7 +186,7 @@ public class Task<T> extends TaskState {
     /**
      * The join fast path of worker {@code w}, kept small and flat so that the JIT inlines it into
      * the joining code: if submissions are waiting, counts the join for fairness
-     * ({@link WaitLoop#fairnessTick}, J25: one opaque load when none wait); if this task is the
+     * ({@link WaitLoop#fairnessTick}, J25: one plain load when none wait); if this task is the
      * private bottom of {@code w}'s own deque (the common case: spawned last, nobody asked for
      * it), runs it here with no CAS, no fence and no call layer between {@code join} and the body
      * ({@link #runJoined}).
@@ -198,8 +198,8 @@ public class Task<T> extends TaskState {
         if (d == null) {
             return NEW; // the pool's hooks see every join (tracing, centralized): awaitSlow()
         }
-        if (w.submissionsWaiting.isRaised()) { // opaque; pairs with SubmissionFlag.raise() of a submitter
-            WaitLoop.fairnessTick(w);
+        if (w.submissionsWaiting.isRaised()) { // plain (see isRaised); pairs with SubmissionFlag.raise() of a submitter
+            WaitLoop.fairnessTickRaised(w);
         }
         int s = laStatus(); // pairs with the status store of completion: the outcome is visible
         if (s < NORMAL && d.takeIfBottom(this)) {

@@ -115,13 +115,28 @@ final class WaitLoop {
      * Counts a join of {@code w} for fairness; every {@link #FAIRNESS_MASK}+1 counted joins, runs
      * the waiting submissions first. The join fast path ({@link Task#joinFast}) calls this only
      * while the pool's {@link org.wsched.internal.idle.SubmissionFlag} is raised, so a
-     * computation with no submissions waiting pays one opaque load per join and no count; the
+     * computation with no submissions waiting pays one plain load per join and no count; the
      * slow join paths (tracing, centralized pool) call it on every join.
      */
     static void fairnessTick(Worker w) {
         if ((++w.fairnessTicks & FAIRNESS_MASK) == 0) {
             runWaitingSubmissions(w);
         }
+    }
+
+    /**
+     * The join fast path and frames syncs saw the "submissions waiting" flag raised: if the queue
+     * is in fact empty (a worker took the submission between its offer and the raise: the usual
+     * {@code invoke}), lowers the flag at once, so the fast path takes this branch once rather
+     * than until the 64th join; otherwise counts the join ({@link #fairnessTick}).
+     */
+    static void fairnessTickRaised(Worker w) {
+        SharedQueues q = w.pool.sharedQueue;
+        if (q.isEmpty()) {
+            q.waiting.lower(q.nonEmpty);
+            return;
+        }
+        fairnessTick(w);
     }
 
     /**

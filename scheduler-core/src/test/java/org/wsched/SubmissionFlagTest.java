@@ -31,6 +31,19 @@ class SubmissionFlagTest {
     }
 
     @Test
+    void aPollThatTakesTheLastSubmissionLowersTheFlagAndOneThatLeavesSomeDoesNot() {
+        SharedQueues q = new SharedQueues(1);
+        Worker w = new Worker(null, 0, "test-worker", 0, null, null, null, null); // never started
+        q.offer(Task.create(() -> 1, true));
+        q.offer(Task.create(() -> 2, true));
+        q.waiting.raise();
+        assertThat(q.poll(w)).isNotNull();
+        assertThat(q.waiting.isRaised()).as("one submission still waits").isTrue();
+        assertThat(q.poll(w)).isNotNull();
+        assertThat(q.waiting.isRaised()).as("the last one was taken").isFalse();
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aSubmissionRaisesTheFlagAndTheJoinsOfABusyWorkerRunItAndLowerTheFlag() throws Exception {
         try (WorkStealingPool pool = WorkStealingPool.builder().parallelism(1).build()) {

@@ -15,7 +15,7 @@ abstract class SubmissionFlagPad0 {
 
 /** The flag itself, on its own line. */
 abstract class SubmissionFlagField extends SubmissionFlagPad0 {
-    /** 1: submissions may wait in the shared queue; accessed only through {@code SubmissionFlag.RAISED}. */
+    /** 1: submissions may wait in the shared queue; written only through {@code SubmissionFlag.RAISED}, read plainly by {@code isRaised()}. */
     int raised;
     @SuppressWarnings("unused")
     private int p1h;
@@ -69,13 +69,21 @@ public class SubmissionFlag extends SubmissionFlagPad1 {
     }
 
     /**
-     * The join fast path's question: may submissions be waiting? Opaque, so a loop of joins
-     * sees a raise eventually (a plain load could be hoisted out of it); no ordering needed.
+     * The join fast path's question: may submissions be waiting? A plain load, read on every
+     * join and frames sync, so it must cost no more than a field read; no ordering is needed, only
+     * that a raise is seen eventually. It is: every join also makes an acquire load of the task's
+     * status (and the deque's ordered accesses), and no load that follows an acquire in program
+     * order may be satisfied before it, so the next join's read of the flag cannot reuse a value
+     * read before this join's acquire (a JIT may not hoist it out of a loop of joins); it reads
+     * the cache line again, which coherence brings up to date. An opaque load would say the same
+     * thing more directly, but HotSpot's C2 surrounds VarHandle opaque accesses with CPU-order
+     * barriers that keep it from scheduling the joining code around them: measured 7–10% slower
+     * on fib(30) (docs/benchmarks.md, "Issue 12 (fairness flag)").
      *
      * @return true if raised
      */
     public final boolean isRaised() {
-        return (int) RAISED.getOpaque(this) != 0; // pairs with svRaised(1) in raise() and lower()
+        return raised != 0; // plain; pairs with svRaised(1) in raise() and lower(), see above
     }
 
     /**
