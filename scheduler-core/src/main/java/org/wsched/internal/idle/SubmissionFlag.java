@@ -77,8 +77,8 @@ public class SubmissionFlag extends SubmissionFlagPad1 {
      * read before this join's acquire (a JIT may not hoist it out of a loop of joins); it reads
      * the cache line again, which coherence brings up to date. An opaque load would say the same
      * thing more directly, but HotSpot's C2 surrounds VarHandle opaque accesses with CPU-order
-     * barriers that keep it from scheduling the joining code around them: measured 7–10% slower
-     * on fib(30) (docs/benchmarks.md, "Issue 12 (fairness flag)").
+     * barriers that keep it from scheduling the joining code around them: plain fib(30) was
+     * measurably slower with it (docs/benchmarks.md, "Issue 12 (fairness flag)").
      *
      * @return true if raised
      */
