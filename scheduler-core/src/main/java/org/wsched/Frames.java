@@ -117,14 +117,19 @@ public final class Frames extends FrameStack {
      *     wrapped in {@link CompletionException}
      */
     public long sync() {
-        if (submissionsWaiting.isRaised()) { // pairs with SubmissionFlag.raise() of a submitter
-            WaitLoop.fairnessTickRaised(worker); // J25: a long frames computation runs waiting submissions too
-        }
+        fairness();
         int h = head - 1;
         if (h >= split) {
             return runInline(h); // private: nobody else can see it
         }
         return syncSlow(h);
+    }
+
+    /** J25: a long frames computation runs waiting submissions too (as the join fast path does). */
+    private void fairness() {
+        if (submissionsWaiting.isRaised()) { // plain (see isRaised); pairs with SubmissionFlag.raise() of a submitter
+            WaitLoop.fairnessTickRaised(worker);
+        }
     }
 
     /**
@@ -137,9 +142,7 @@ public final class Frames extends FrameStack {
      *     {@code tryUnspawn()} returned false and was not followed by {@code syncStolen()}
      */
     public boolean tryUnspawn() {
-        if (submissionsWaiting.isRaised()) { // pairs with SubmissionFlag.raise() of a submitter
-            WaitLoop.fairnessTickRaised(worker); // J25, as in sync()
-        }
+        fairness();
         int h = head - 1;
         if (h >= split) {
             head = h;

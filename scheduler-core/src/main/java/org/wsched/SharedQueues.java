@@ -32,7 +32,7 @@ final class SharedQueues {
      */
     final SubmissionFlag waiting = new SubmissionFlag();
     /** {@code !isEmpty()}, for {@link SubmissionFlag#lower}'s second look (made once, not per call). */
-    final BooleanSupplier nonEmpty = () -> !isEmpty();
+    private final BooleanSupplier nonEmpty = () -> !isEmpty();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     SharedQueues(int stripeCount) {
@@ -68,15 +68,25 @@ final class SharedQueues {
             }
             Task<?> t = q.poll();
             if (t != null) {
-                if (isEmpty()) {
-                    waiting.lower(nonEmpty);
-                }
+                lowerIfEmpty();
                 w.counters.queuePolls++;
                 return t;
             }
             w.counters.queueContention++;
         }
         return null;
+    }
+
+    /**
+     * If no submission waits, lowers the {@link #waiting} flag (which looks once more and raises
+     * it again if one arrived meanwhile) and returns true; otherwise leaves it and returns false.
+     */
+    boolean lowerIfEmpty() {
+        if (!isEmpty()) {
+            return false;
+        }
+        waiting.lower(nonEmpty);
+        return true;
     }
 
     /** Polls any stripe (the drain of shutdownNow). */

@@ -131,12 +131,9 @@ final class WaitLoop {
      * than until the 64th join; otherwise counts the join ({@link #fairnessTick}).
      */
     static void fairnessTickRaised(Worker w) {
-        SharedQueues q = w.pool.sharedQueue;
-        if (q.isEmpty()) {
-            q.waiting.lower(q.nonEmpty);
-            return;
+        if (!w.pool.sharedQueue.lowerIfEmpty()) {
+            fairnessTick(w);
         }
-        fairnessTick(w);
     }
 
     /**
@@ -148,11 +145,7 @@ final class WaitLoop {
      */
     static void runWaitingSubmissions(Worker w) {
         SharedQueues q = w.pool.sharedQueue;
-        if (q.isEmpty()) {
-            q.waiting.lower(q.nonEmpty);
-            return;
-        }
-        if (w.helpDepth >= MAX_HELP_DEPTH) {
+        if (q.lowerIfEmpty() || w.helpDepth >= MAX_HELP_DEPTH) {
             return;
         }
         w.helpDepth++;
@@ -160,7 +153,7 @@ final class WaitLoop {
             for (int n = 0; n <= FAIRNESS_MASK; n++) {
                 Task<?> t = w.pool.pollShared(w); // nothing once the pool stops
                 if (t == null) {
-                    q.waiting.lower(q.nonEmpty);
+                    q.lowerIfEmpty(); // another worker took the rest (or the pool stops)
                     break;
                 }
                 WorkerLoop.runTaken(w, t);
