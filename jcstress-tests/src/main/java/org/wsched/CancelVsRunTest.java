@@ -40,7 +40,7 @@ public class CancelVsRunTest {
 
     @Actor
     public void worker(IIII_Result r) {
-        if (task.claimed && task.claim()) {
+        if (task.claimed() && task.claim()) {
             task.execute(true);
             r.r1 = 1;
         }

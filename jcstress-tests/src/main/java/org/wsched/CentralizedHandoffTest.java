@@ -78,7 +78,7 @@ public class CentralizedHandoffTest {
             if (!queue.isEmpty()) {
                 Task<?> t = queue.poll();
                 if (t != null) {
-                    if (t.claimed && t.tryClaim()) {
+                    if (t.claimed() && t.tryClaim()) {
                         t.execute(true);
                         workerRan = 2;
                     }

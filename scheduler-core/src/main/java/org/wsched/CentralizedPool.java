@@ -81,7 +81,7 @@ public final class CentralizedPool extends AbstractPool {
 
     @Override
     void awaitJoin(Worker w, Task<?> task) {
-        if (task.claimed && task.claim()) {
+        if (task.claimed() && task.claim()) {
             WorkerLoop.runTaken(w, task, task); // not started yet: run it here
             pruneAfterInlineClaim(w);
             return;
@@ -91,7 +91,7 @@ public final class CentralizedPool extends AbstractPool {
 
     @Override
     boolean helpOnce(Worker w, Task<?> task) {
-        if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
+        if (task.claimed() && task.laStatus() == Task.NEW && task.claim()) {
             WorkerLoop.runTaken(w, task, task);
             return true;
         }

@@ -11,7 +11,7 @@ public final class LongTask extends Task<Long> {
     private long value; // plain: published by the status store in complete()
 
     LongTask(LongSupplier body, boolean claimed) {
-        super(body, claimed); // the LongSupplier lives in Task.body
+        super(body, claimed); // the LongSupplier lives in Task's slot until it runs
     }
 
     /**
@@ -34,8 +34,7 @@ public final class LongTask extends Task<Long> {
 
     @Override
     Object invokeBody() {
-        LongSupplier b = (LongSupplier) body;
-        body = null;
+        LongSupplier b = (LongSupplier) takeBody();
         value = b.getAsLong();
         return null;
     }

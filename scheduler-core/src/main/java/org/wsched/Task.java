@@ -42,22 +42,67 @@ import org.wsched.internal.deque.WorkStealingDeque;
  */
 public class Task<T> extends TaskState {
 
-    /**
-     * The computation: a {@code Callable} here, a {@code LongSupplier} in {@link LongTask} (one
-     * field for both keeps tasks small). Cleared once run (plain: owned by the running thread).
+    /** {@link #meta}: set if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
+    private static final int CLAIMED = 1;
+    /** {@link #meta}: the stash, the status the body ended with (a final status fits in 3 bits). */
+    private static final int STASH_SHIFT = 1;
+    private static final int STASH_MASK = 7 << STASH_SHIFT;
+    /** {@link #meta}: the trace id, in the bits above the stash. */
+    private static final int TRACE_SHIFT = 4;
+    /** The largest trace id a task can hold (a tracing run with more task ids is marked truncated). */
+    static final int MAX_TRACE_ID = Integer.MAX_VALUE >>> TRACE_SHIFT;
+
+    /*
+     * A task is 32 bytes with compressed references (40 for LongTask): the header, TaskState's
+     * status, waiters and thief, and the two fields below. Two things share each field.
      */
-    Object body;
-    private Object outcome; // the value, or the Throwable; published by the status store
-    /** Trace id (0 = none); written by the spawning or first running worker, see WorkerTrace. */
-    int traceId;
-    /** True if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
-    final boolean claimed;
-    /** The status the body ended with, kept until completion is done (see completeAfterFailure); 0 = not yet. */
-    private byte stash;
+
+    /**
+     * The body until it runs, then the outcome: the computation (a {@code Callable} here, a
+     * {@code LongSupplier} in {@link LongTask}), cleared by the thread that runs it just before it
+     * calls it; then the value or the {@code Throwable} the task completed with, written with a
+     * plain store before the status store that publishes it, and read only after an acquire load
+     * of a final status. Plain: owned by the one thread that runs (or cancels) the task.
+     */
+    private Object slot;
+    /**
+     * Bit 0: the task must be claimed ({@link #CLAIMED}, fixed at construction); bits 1–3: the
+     * stash, the status the body ended with, kept until completion is done (see
+     * {@link #completeAfterFailure}; 0 = not yet), written by the running thread; bits 4–31: the
+     * trace id (0 = none), written by the spawning worker before the task is published or by the
+     * first running worker of a root task, see WorkerTrace. Plain: one writer at a time (the
+     * spawner before publication, then the runner); other threads read only the claim bit,
+     * which no write changes.
+     */
+    private int meta;
 
     Task(Object body, boolean claimed) {
-        this.body = body;
-        this.claimed = claimed;
+        this.slot = body;
+        this.meta = claimed ? CLAIMED : 0;
+    }
+
+    /** True if a runner must win {@link #tryClaim()} first (submitted tasks, centralized pool). */
+    final boolean claimed() {
+        return (meta & CLAIMED) != 0;
+    }
+
+    /** The trace id (0 = none); see WorkerTrace. */
+    final int traceId() {
+        return meta >>> TRACE_SHIFT;
+    }
+
+    /** Sets the trace id, {@code 0 <= id <= MAX_TRACE_ID}; see WorkerTrace. */
+    final void traceId(int id) {
+        meta = (meta & (CLAIMED | STASH_MASK)) | (id << TRACE_SHIFT);
+    }
+
+    /**
+     * The status the body ended with, or 0 if it has not ended. Written where the body ends
+     * ({@code execute}, {@code runJoined}) with a plain store in place, not a call: that code
+     * runs at the edge of the stack and must not overflow before the task is safe.
+     */
+    private int stash() {
+        return (meta & STASH_MASK) >>> STASH_SHIFT;
     }
 
     // ------------------------------------------------------------------ public API
@@ -254,7 +299,7 @@ public class Task<T> extends TaskState {
                 r = t;
                 s = EXCEPTIONAL;
             }
-            outcome = r; // plain: published by the release store of the status below
+            slot = r; // plain: published by the release store of the status below
             soStatus(s); // pairs with laStatus() of joiners: outcome visible
             if (loHasWaiters()) { // no StoreLoad: a waiter registering now re-checks after a bounded park
                 releaseWaiters();
@@ -265,7 +310,7 @@ public class Task<T> extends TaskState {
             // the taken stack (plain stores, no call) and is completed from here, or, if that
             // fails too, from a shallower frame. s != 0: the body finished (its failures are
             // caught above) and its outcome is written; completeAfterFailure() uses it.
-            stash = (byte) s;
+            meta = (meta & ~STASH_MASK) | (s << STASH_SHIFT); // the stash; no call before the task is on the taken stack
             int n = w.takenCount;
             w.taken[n] = this;
             w.takenError[n] = e;
@@ -309,7 +354,7 @@ public class Task<T> extends TaskState {
     public final Throwable getException() {
         int s = laStatus();
         if (s == EXCEPTIONAL) {
-            return (Throwable) outcome;
+            return (Throwable) slot; // plain: read after the acquire load of a final status
         }
         if (s == CANCELLED) {
             try {
@@ -435,8 +480,8 @@ public class Task<T> extends TaskState {
         // Kept with plain stores (no call, so no StackOverflowError here) for completeAfterFailure():
         // if the call to complete() below overflows the stack, a shallower frame completes the
         // task with what its body produced.
-        outcome = result;
-        stash = (byte) s;
+        slot = result;
+        meta = (meta & ~STASH_MASK) | (s << STASH_SHIFT); // the stash (see stash())
         publish(s, shared);
     }
 
@@ -449,9 +494,9 @@ public class Task<T> extends TaskState {
      */
     final void completeAfterFailure(Throwable failure) {
         if (laStatus() < NORMAL) {
-            int s = stash;
+            int s = stash();
             if (s != 0) {
-                complete(outcome, s, true);
+                complete(slot, s, true); // the body's outcome, written before the stash
             } else if (failure != null) {
                 complete(failure, EXCEPTIONAL, true);
             } else {
@@ -474,19 +519,26 @@ public class Task<T> extends TaskState {
 
     /** Runs the body once and returns its value (the subclass for longs stores it unboxed). */
     Object invokeBody() throws Exception {
-        Callable<?> b = (Callable<?>) body;
-        body = null;
+        Callable<?> b = (Callable<?>) slot;
+        slot = null;
         return b.call();
+    }
+
+    /** The body, taken out of the task by the thread that runs it (see {@link #slot}). */
+    final Object takeBody() {
+        Object b = slot;
+        slot = null;
+        return b;
     }
 
     /** The value of a normally completed task, as an object. */
     Object boxedValue() {
-        return outcome; // plain: read after the acquire load of a final status
+        return slot; // plain: read after the acquire load of a final status
     }
 
     /** Forgets the body (cancellation). */
     final void clearBody() {
-        body = null;
+        slot = null;
     }
 
     /** Completes a pending task as cancelled (shutdownNow, or Future.cancel). */
@@ -506,7 +558,7 @@ public class Task<T> extends TaskState {
     }
 
     private void complete(Object result, int s, boolean shared) {
-        outcome = result; // plain: published by the status store in publish()
+        slot = result; // plain: published by the status store in publish()
         publish(s, shared);
     }
 
@@ -552,7 +604,7 @@ public class Task<T> extends TaskState {
     }
 
     final Object outcome() {
-        return outcome; // plain: read only after laStatus() saw a final status
+        return slot; // plain: read only after laStatus() saw a final status
     }
 
     @SuppressWarnings("unchecked")
@@ -560,7 +612,7 @@ public class Task<T> extends TaskState {
         if (s == NORMAL) {
             return (T) boxedValue();
         }
-        Object o = outcome;
+        Object o = slot; // plain: read after the acquire load of a final status
         if (s == CANCELLED) {
             // A task cancelled while running may hold the result its runner wrote too late.
             CancellationException c = new CancellationException(o instanceof CancellationException

@@ -62,14 +62,20 @@ public final class Trace {
         long recorded = 0;
         long dropped = 0;
         boolean truncated = false;
+        boolean idsExhausted = false;
         for (WorkerTrace t : traces) {
             truncated |= t.publishedTruncated;
+            idsExhausted |= t.publishedIdsExhausted;
             dropped += t.publishedDroppedStrands;
             for (long i = 0; i < t.publishedSize; i += 2) {
                 if (WorkerTrace.isStrand(WorkerTrace.type(t.publishedAt(i)))) {
                     recorded++;
                 }
             }
+        }
+        if (idsExhausted) {
+            throw new IllegalStateException("the trace was truncated: the run had more than " + Task.MAX_TRACE_ID
+                    + " tasks, the most one trace can number; trace a smaller run (e.g. a smaller input size)");
         }
         if (truncated) {
             throw new IllegalStateException("the trace exceeded its budget and was truncated: it needed at least "

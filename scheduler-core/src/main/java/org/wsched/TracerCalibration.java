@@ -72,10 +72,10 @@ final class TracerCalibration {
 
     private static double round(Task<?> root, Task<?> parent, Task<?> child) {
         WorkerTrace t = new WorkerTrace(0, 1, new java.util.concurrent.atomic.AtomicLong(8L * TASKS_PER_ROUND));
-        root.traceId = 0;
+        root.traceId(0);
         t.onStart(root, false);
         for (int i = 0; i < TASKS_PER_ROUND; i++) {
-            parent.traceId = 0;
+            parent.traceId(0);
             t.onStart(parent, true);
             t.onSpawn(child);
             t.onJoinEnter();

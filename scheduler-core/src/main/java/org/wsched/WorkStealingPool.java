@@ -223,7 +223,7 @@ public final class WorkStealingPool extends AbstractPool {
             WorkerLoop.runTaken(w, t, task);
             return true;
         }
-        if (task.claimed && task.laStatus() == Task.NEW && task.claim()) {
+        if (task.claimed() && task.laStatus() == Task.NEW && task.claim()) {
             WorkerLoop.runTaken(w, task, task); // a submitted task nobody started yet: run it here
             return true;
         }
@@ -231,7 +231,7 @@ public final class WorkStealingPool extends AbstractPool {
             return false;
         }
         t = stealToHelp(w, task.loThief());
-        if (t == null && task.claimed) {
+        if (t == null && task.claimed()) {
             t = pollShared(w); // waiting for a submitted task: it may still be in the shared queue
         }
         if (t == null) {

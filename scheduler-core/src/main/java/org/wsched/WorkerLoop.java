@@ -159,7 +159,7 @@ final class WorkerLoop {
             t.cancelPending(); // shutdownNow: pending tasks are cancelled, joiners see CancellationException
             return;
         }
-        if (t.claimed && !t.claim()) {
+        if (t.claimed() && !t.claim()) {
             return; // cancelled, drained, or run by its joiner
         }
         runOwned(w, t, shared);

@@ -62,6 +62,9 @@ final class WorkerTrace {
     long[][] publishedChunks = chunks;
     long publishedSize;
     boolean publishedTruncated;
+    /** Whether this worker ran out of task ids (more than {@link Task#MAX_TRACE_ID} in the pool). */
+    boolean publishedIdsExhausted;
+    private boolean idsExhausted;
     long publishedDroppedStrands;
     private boolean busy; // accessed only through BUSY
 
@@ -82,8 +85,9 @@ final class WorkerTrace {
 
     private int newTaskId() {
         long id = (long) nextSeq++ * parallelism + workerIndex + 1;
-        if (id > Integer.MAX_VALUE) {
+        if (id > Task.MAX_TRACE_ID) { // a task holds ids up to 2^27 - 1 (see Task.meta)
             truncated = true;
+            idsExhausted = true;
             return 0;
         }
         return (int) id;
@@ -111,14 +115,14 @@ final class WorkerTrace {
             sopBusy(true); // pairs with isBusy(); a hint that records are changing
             ownWork = false;
         }
-        if (t.traceId == 0) {
-            t.traceId = newTaskId(); // a root task: submitted, not spawned
+        if (t.traceId() == 0) {
+            t.traceId(newTaskId()); // a root task: submitted, not spawned
         }
         if (depth == taskIds.length) {
             taskIds = Arrays.copyOf(taskIds, depth * 2);
             strandIdx = Arrays.copyOf(strandIdx, depth * 2);
         }
-        taskIds[depth] = t.traceId;
+        taskIds[depth] = t.traceId();
         strandIdx[depth] = 0;
         depth++;
         if (!ownWork) {
@@ -140,19 +144,20 @@ final class WorkerTrace {
             publishedChunks = chunks; // plain: published by the release store below
             publishedSize = size();
             publishedTruncated = truncated;
+            publishedIdsExhausted = idsExhausted;
             publishedDroppedStrands = droppedStrands;
             soBusy(false); // pairs with isBusy() in Scheduler.trace(): records visible
         }
     }
 
     void onSpawn(Task<?> child) {
-        child.traceId = newTaskId();
+        child.traceId(newTaskId());
         if (depth == 0) {
             return; // not inside a traced task (cannot happen for spawns; kept defensive)
         }
         int d = depth - 1;
         long now = System.nanoTime();
-        boolean grew = record2(STRAND_AFTER_SPAWN, now - stamp, SPAWN, child.traceId, taskIds[d], strandIdx[d]);
+        boolean grew = record2(STRAND_AFTER_SPAWN, now - stamp, SPAWN, child.traceId(), taskIds[d], strandIdx[d]);
         strandIdx[d]++;
         stamp = grew ? System.nanoTime() : now;
         endedAtStamp = 0;
@@ -177,8 +182,8 @@ final class WorkerTrace {
         int d = depth - 1;
         // Contiguous only if the child's end on this worker was the last thing recorded: it ran
         // inline. Otherwise the worker stole, helped or waited since, and that is not this strand.
-        boolean contiguous = child.traceId != 0 && endedAtStamp == child.traceId;
-        boolean grew = child.traceId != 0 && record(JOIN, taskIds[d], strandIdx[d], child.traceId);
+        boolean contiguous = child.traceId() != 0 && endedAtStamp == child.traceId();
+        boolean grew = child.traceId() != 0 && record(JOIN, taskIds[d], strandIdx[d], child.traceId());
         if (!contiguous || grew) {
             stamp = System.nanoTime();
         }
