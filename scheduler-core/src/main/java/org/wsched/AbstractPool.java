@@ -293,6 +293,7 @@ abstract class AbstractPool extends ExecutorMethods {
             throw new RejectedExecutionException("the " + kind + " pool rejected a submission: " + refused);
         }
         t.enqueued = true;
+        boolean signalled = false;
         try {
             // A linked queue: the offer links a complete node with one CAS, so even an error
             // thrown inside it (a deep recursion's StackOverflowError) leaves the queue whole.
@@ -300,9 +301,18 @@ abstract class AbstractPool extends ExecutorMethods {
             // J25: busy workers see it at their next joins (Dekker with lower(): the offer's CAS
             // comes before raise()'s volatile load; see SubmissionFlag).
             sharedQueue.waiting.raise();
-            // R5 (SleepController): Dekker with termination: the offer is visible before the state is read again; pairs
-            // with the state CAS in shutdown() followed by the look at the queue in quiescent().
+            // One full fence for two Dekker pairs: the offer is visible before the sleeper count
+            // is read (R1, SleepController: pairs with the getAndAdd of announceSleep() followed
+            // by the sleepy worker's second look) and before the state is read again (R5: pairs
+            // with the state CAS in shutdown() followed by the look at the queue in quiescent()).
             VarHandle.fullFence();
+            // Wake a sleeper before anything else: a parked thread needs tens of microseconds to
+            // start, and the rest of this method runs meanwhile. If the submission is withdrawn
+            // below, the woken worker finds nothing and sleeps again.
+            if (sleep.wakeOneAfterFence() >= 0) {
+                counters.wakeUps.increment();
+            }
+            signalled = true;
             st = lvState();
         } catch (Throwable e) {
             if (t.withdraw()) {
@@ -316,7 +326,9 @@ abstract class AbstractPool extends ExecutorMethods {
         }
         // Otherwise accepted: a worker runs it, or shutdownNow returns it.
         counters.externalSubmissions.increment();
-        signalWork(); // full fence inside: the offer is visible before sleepers is read
+        if (!signalled) {
+            signalWork(); // accepted after an error before the wake-up: full fence inside, then wake
+        }
     }
 
     private RejectedExecutionException rejected(int st) {

@@ -92,6 +92,11 @@ final class Admission {
         return null;
     }
 
+    /** Whether every submission must carry its submit time (the delay bound reads the oldest one's). */
+    boolean timesEverySubmission() {
+        return maxDelayNanos != Long.MAX_VALUE;
+    }
+
     /** A submission was admitted but then not accepted after all (withdrawn) or left the queue. */
     void left() {
         if (boundedCount != null) {

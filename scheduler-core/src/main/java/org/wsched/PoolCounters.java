@@ -23,8 +23,9 @@ final class PoolCounters {
     synchronized SchedulerStats snapshot(String kind, Worker[] workers, Admission admission) {
         int parallelism = workers.length;
         long executed = 0, spawns = 0, attempts = 0, steals = 0, parks = 0, offers = externalSubmissions.sum(),
-                polls = 0, contention = 0;
+                polls = 0, contention = 0, started = 0;
         List<Long> busy = new ArrayList<>(parallelism);
+        long now = System.nanoTime();
         for (Worker w : workers) {
             // Racy reads of single-writer counters: a snapshot (see Worker).
             // Tasks run inline by the join fast path are counted there (inlineRuns), not by the
@@ -37,11 +38,13 @@ final class PoolCounters {
             offers += w.counters.queueOffers;
             polls += w.counters.queuePolls;
             contention += w.counters.queueContention;
-            busy.add(w.counters.busyNanos);
+            busy.add(w.counters.busyNanosNow(now));
+            started += w.counters.submissionsStarted;
             latencyTotal.add(w.latency.getIntervalHistogram()); // SingleWriterRecorder: safe concurrent read
         }
         Histogram h = latencyTotal;
-        SchedulerStats.Latency lat = new SchedulerStats.Latency(h.getTotalCount(),
+        // The count is exact; the percentiles come from the timed sample (SubmittedTask.LATENCY_SAMPLE).
+        SchedulerStats.Latency lat = new SchedulerStats.Latency(Math.max(started, h.getTotalCount()),
                 h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9), h.getMaxValue());
         return new SchedulerStats(kind, parallelism, executed, spawns, attempts, steals,

@@ -19,8 +19,13 @@ import java.util.List;
  * @param queuePolls tasks taken from the shared queue
  * @param queueContention polls that found the shared queue non-empty but got nothing, because
  *     another worker took the element or it was not yet published: the price of sharing one queue
- * @param busyNanosPerWorker per worker, nanoseconds spent running top-level tasks
- * @param scheduleLatency submission-to-start latency of externally submitted tasks
+ * @param busyNanosPerWorker per worker, nanoseconds busy: from the first top-level task it
+ *     finds after idling until it next finds no work (running tasks, and finding the next one
+ *     between tasks run back to back); a worker's current busy run is added when it ends
+ * @param scheduleLatency submission-to-start latency of externally submitted tasks started by
+ *     a worker's loop: the count is exact, the percentiles and the maximum are those of a random
+ *     eighth of the submissions (timing each costs two clock reads), or of every one on a pool
+ *     with {@code maxQueueDelay}
  * @param rejectedSubmissions external submissions rejected: after shutdown, or by demand control
  *     ({@code maxQueuedSubmissions}, {@code maxQueueDelay} on the builders)
  * @param queuedSubmissions external submissions accepted but not yet started (nor cancelled,
@@ -47,7 +52,7 @@ public record SchedulerStats(
     /**
      * Percentiles of a latency distribution, in nanoseconds.
      *
-     * @param count number of samples
+     * @param count number of events (for {@code scheduleLatency}: every submission started, of which a sample was timed)
      * @param p50Nanos median
      * @param p90Nanos 90th percentile
      * @param p99Nanos 99th percentile

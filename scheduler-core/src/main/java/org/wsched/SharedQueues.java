@@ -58,7 +58,9 @@ final class SharedQueues {
      * (with its second look), so that a computation started by a submission (the usual
      * {@code invoke}) does not begin with the flag up: its joins would take the fairness branch
      * once at the start of every run, and a JIT that compiled that branch as never taken would
-     * deoptimize the joining code again and again.
+     * deoptimize the joining code again and again. Only a raised flag is lowered: lowering costs a
+     * full fence and two looks at every stripe, which a stream of submissions that workers keep up
+     * with would otherwise pay on every task.
      */
     Task<?> poll(Worker w) {
         for (int k = 0; k <= mask; k++) {
@@ -68,7 +70,9 @@ final class SharedQueues {
             }
             Task<?> t = q.poll();
             if (t != null) {
-                lowerIfEmpty();
+                if (waiting.isRaised()) { // plain read: a lowered flag needs no second look here
+                    lowerIfEmpty();
+                }
                 w.counters.queuePolls++;
                 return t;
             }

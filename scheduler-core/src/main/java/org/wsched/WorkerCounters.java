@@ -1,5 +1,9 @@
 package org.wsched;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.wsched.internal.VarHandles;
+
 /**
  * One worker's statistics counters: plain {@code long} fields written only by their worker, so
  * counting costs no atomic and no shared write; {@link AbstractPool#stats()} sums them with racy
@@ -8,8 +12,39 @@ package org.wsched;
  * no other field shares, so counting never invalidates a line another thread reads.
  */
 final class WorkerCounters extends WorkerCountersFields {
+    private static final VarHandle BUSY_SINCE = VarHandles.field(MethodHandles.lookup(), WorkerCountersFields.class, "busySince", long.class);
+
     @SuppressWarnings("unused")
     private long q0, q1, q2, q3, q4, q5, q6, q7;
+
+    /** Worker: a run of busy time starts now, unless one is open (see busySince). */
+    void startBusy() {
+        if (busySince == 0L) { // plain: only this worker writes it
+            long now = System.nanoTime();
+            BUSY_SINCE.setRelease(this, now != 0L ? now : 1L); // pairs with getAcquire() in busyNanosNow()
+        }
+    }
+
+    /** Worker: closes the open run of busy time, if any, adding it to {@link #busyNanos}. */
+    void endBusy() {
+        long since = busySince; // plain: only this worker writes it
+        if (since != 0L) {
+            busyNanos += System.nanoTime() - since;
+            // Release: the sum above is visible to a reader that sees the run closed; pairs
+            // with getAcquire() in busyNanosNow().
+            BUSY_SINCE.setRelease(this, 0L);
+        }
+    }
+
+    /**
+     * Any thread (statistics): busy time so far, including the run still open at {@code now}.
+     * Racy: a run closed during the read may be counted twice, never lost.
+     */
+    long busyNanosNow(long now) {
+        long since = (long) BUSY_SINCE.getAcquire(this); // pairs with the release stores in startBusy()/endBusy()
+        long done = busyNanos; // plain: read after the acquire above, so it includes every closed run
+        return since != 0L ? done + Math.max(0L, now - since) : done;
+    }
 }
 
 /** Padding before the counters. */
@@ -32,4 +67,13 @@ abstract class WorkerCountersFields extends WorkerCountersPad {
     long queuePolls;
     long queueContention;
     long busyNanos;
+    /**
+     * When the worker's open run of busy time began ({@code System.nanoTime()}, never 0), or 0
+     * if none is open: opened by the first top-level task the worker's loop finds after it found
+     * none, closed when it next finds none. A stream of tasks run back to back costs no clock
+     * read per task. Written by the worker only, with release stores (read by statistics).
+     */
+    long busySince;
+    /** Submitted tasks this worker started from its loop: the count of the latency histogram. */
+    long submissionsStarted;
 }

@@ -35,8 +35,11 @@ final class WorkerLoop {
                             w.idle.reset();
                         }
                         runTopLevel(w, t);
-                    } else if (!IdleCycle.idle(w)) {
-                        break;
+                    } else {
+                        w.counters.endBusy(); // found no work: the run of busy time ends
+                        if (!IdleCycle.idle(w)) {
+                            break;
+                        }
                     }
                 } catch (Throwable e) {
                     if (t != null) {
@@ -48,9 +51,12 @@ final class WorkerLoop {
                 }
             }
         } finally {
+            w.counters.endBusy();
             w.pool.workerExited(w);
         }
     }
+
+
 
     /** After an error outside any task body: complete the tasks it left pending, and go on. */
     private static void survive(Worker w, Throwable e) {
@@ -126,16 +132,19 @@ final class WorkerLoop {
         }
         TaskRunEvent ev = new TaskRunEvent(); // eliminated by the JIT when JFR does not record it
         ev.begin();
-        long start = System.nanoTime();
+        w.counters.startBusy(); // a clock read only if a run of busy time starts here
         boolean submitted = t instanceof SubmittedTask;
         if (submitted) {
-            w.latency.recordValue(Math.max(0L, start - ((SubmittedTask<?>) t).submitNanos));
+            w.counters.submissionsStarted++;
+            long submittedAt = ((SubmittedTask<?>) t).submitNanos;
+            if (submittedAt != 0L) { // a timed one (see SubmittedTask.LATENCY_SAMPLE)
+                w.latency.recordValue(Math.max(0L, System.nanoTime() - submittedAt));
+            }
         }
         runTask(w, t, true);
         if (w.takenCount != 0) {
             completeTaken(w);
         }
-        w.counters.busyNanos += System.nanoTime() - start;
         ev.end();
         if (ev.shouldCommit()) {
             ev.worker = w.index;

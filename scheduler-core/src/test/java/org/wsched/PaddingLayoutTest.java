@@ -72,7 +72,7 @@ class PaddingLayoutTest {
     void theWorkerCountersAreALineFromTheirNeighbours() {
         Map<String, Long> at = offsets(WorkerCounters.class);
         assertAwayFromHeaderAndEnd(WorkerCounters.class, at, List.of("tasksExecuted", "spawns", "stealAttempts",
-                "steals", "parks", "queueOffers", "queuePolls", "queueContention", "busyNanos"));
+                "steals", "parks", "queueOffers", "queuePolls", "queueContention", "busyNanos", "busySince", "submissionsStarted"));
     }
 
     /** Field name to offset, for every instance field of the class and its superclasses. */

@@ -194,7 +194,20 @@ public class SleepController extends SleepControllerPad1 {
      */
     public int wakeOne() {
         wakeFence();
-        if (lvSleepers() == 0) { // pairs with gaaSleepers() in announceSleep()
+        return wakeOneAfterFence();
+    }
+
+    /**
+     * {@link #wakeOne} for a publisher that has already executed a full fence
+     * ({@code VarHandle.fullFence()}) after making its work visible, and nothing since that
+     * could matter: the fence is the StoreLoad step of the Dekker pair, shared with whatever
+     * else the caller needed it for (the pool's external submission shares it with its
+     * shutdown check).
+     *
+     * @return the index of the worker woken, or -1 if none was sleeping
+     */
+    public int wakeOneAfterFence() {
+        if (lvSleepers() == 0) { // pairs with gaaSleepers() in announceSleep(), after the caller's fence
             return -1;
         }
         int start = (int) (Thread.currentThread().getId() % workers);
