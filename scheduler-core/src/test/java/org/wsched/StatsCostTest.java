@@ -67,13 +67,17 @@ class StatsCostTest {
                 release.await();
                 return null;
             });
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(20);
-            // The worker has not finished its task, so it has not closed its run of busy time:
-            // the snapshot counts the open run up to now.
-            long during = pool.stats().busyNanos();
+            long during;
+            try {
+                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(20);
+                // The worker has not finished its task, so it has not closed its run of busy
+                // time: the snapshot counts the open run up to now.
+                during = pool.stats().busyNanos();
+            } finally {
+                release.countDown(); // also when an assertion fails: close() waits for the task
+            }
             assertThat(during).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(10));
-            release.countDown();
             f.get();
             // Closed or not, the run is counted once more than before, never lost.
             assertThat(pool.stats().busyNanos()).isGreaterThanOrEqualTo(during);
