@@ -170,6 +170,7 @@ def section(jdk_dir, img_rel):
     major = meta["jdkMajor"]
     rows = load_jmh(os.path.join(jdk_dir, "jmh-pools.json"))
     rows.update(load_jmh(os.path.join(jdk_dir, "jmh-serial.json")))
+    rows.update(load_jmh(os.path.join(jdk_dir, "jmh-frames.json")))  # impl wsched-frames (issue 12)
     lat = load_latency(os.path.join(jdk_dir, "submit-latency.tsv"))
     idle_path = os.path.join(jdk_dir, "idle.json")
     idle = json.load(open(idle_path))["results"] if os.path.exists(idle_path) else []
@@ -207,6 +208,14 @@ def section(jdk_dir, img_rel):
             if rt is None:
                 continue
             L.append(f"| {lab} p={p}: wsched ≥ {target:g}× faster than FJP | {fratio(rt)} | {miss_text(rt['r'], target)} |")
+    for lab in labels:
+        target = FJP_TARGET.get(lab, 1.0)
+        for p in ps:
+            rt = ratio(rows.get((lab, "fjp", p)), rows.get((lab, "wsched-frames", p)))
+            if rt is None:
+                continue
+            L.append(f"| {lab} p={p}: frames form (issue 12) ≥ {target:g}× faster than FJP | {fratio(rt)} | "
+                     f"{miss_text(rt['r'], target).replace('wsched would', 'frames would')} |")
     for p in ps:
         rt = ratio(rows.get(("submit", "fjp", p)), rows.get(("submit", "wsched", p)))
         if rt:
@@ -243,8 +252,11 @@ def section(jdk_dir, img_rel):
     L.append("")
     L.append(f"![wsched speedup vs ForkJoinPool and the centralized pool, JDK {major}]({img_rel}/bench-ratios-jdk{major}.png)")
     L.append("")
-    L.append("| Benchmark | p | vs FJP | vs centralized | vs serial |")
-    L.append("|---|---|---|---|---|")
+    L.append("The last column is the frames form (`Frames`, `invokeLong`; issue 12) of the programs that have one: "
+             "time of FJP / time of the frames form, from the same run.")
+    L.append("")
+    L.append("| Benchmark | p | vs FJP | vs centralized | vs serial | frames form vs FJP |")
+    L.append("|---|---|---|---|---|---|")
     csv = ["label,vsFjp,errFjp,vsCentral,errCentral"]
     for lab in labels:
         for p in ps:
@@ -254,7 +266,8 @@ def section(jdk_dir, img_rel):
             a = ratio(rows.get((lab, "fjp", p)), ws)
             b = ratio(rows.get((lab, "centralized", p)), ws)
             c = ratio(serial_of(rows, lab), ws)
-            L.append(f"| {lab} | {p} | {fratio(a)} | {fratio(b)} | {fratio(c)} |")
+            d = ratio(rows.get((lab, "fjp", p)), rows.get((lab, "wsched-frames", p)))
+            L.append(f"| {lab} | {p} | {fratio(a)} | {fratio(b)} | {fratio(c)} | {fratio(d)} |")
             nz = lambda x: 0.0 if x is None or math.isnan(x) else x
             csv.append(f"{lab} p={p},{a['r'] if a else 0:.4f},{nz(a['err']) if a else 0:.4f},"
                        f"{b['r'] if b else 0:.4f},{nz(b['err']) if b else 0:.4f}")
@@ -263,8 +276,8 @@ def section(jdk_dir, img_rel):
     L.append("")
     L.append("Mean ms/op ± 99.9% CI half-width; allocation per op is `gc.alloc.rate.norm` from `-prof gc`.")
     L.append("")
-    L.append("| Benchmark | size | p | wsched | FJP | centralized | serial | alloc/op wsched | FJP | centralized | serial |")
-    L.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    L.append("| Benchmark | size | p | wsched | frames form | FJP | centralized | serial | alloc/op wsched | frames form | FJP | centralized | serial |")
+    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for lab in labels:
         for p in ps:
             ws = rows.get((lab, "wsched", p))
@@ -274,8 +287,9 @@ def section(jdk_dir, img_rel):
             any_ = ws or fj_ or ce
             if not any_:
                 continue
-            L.append(f"| {lab} | {any_['size']} | {p} | {ftime(ws)} | {ftime(fj_)} | {ftime(ce)} | {ftime(se)} | "
-                     f"{falloc(ws)} | {falloc(fj_)} | {falloc(ce)} | {falloc(se)} |")
+            fr = rows.get((lab, "wsched-frames", p))
+            L.append(f"| {lab} | {any_['size']} | {p} | {ftime(ws)} | {ftime(fr)} | {ftime(fj_)} | {ftime(ce)} | {ftime(se)} | "
+                     f"{falloc(ws)} | {falloc(fr)} | {falloc(fj_)} | {falloc(ce)} | {falloc(se)} |")
     L.append("")
 
     # ---------------------------------------------------------------- external submission
@@ -363,12 +377,14 @@ classic task-parallel programs. Sources: the programs in `workloads/src/main/jav
 the benchmarks in `jmh-benchmarks/src/main/java/org/wsched/bench/`.
 
 - One JMH op = one whole computation (fib, nqueens, matmul, mergesort, UTS T1/T3, integrate) or one batch of
-  external submissions; `@Param impl` = wsched | centralized | fjp | serial, `@Param parallelism` = 1, 2; the
-  pool is built once per trial. Every result is checked (fib value, queens count, matmul checksum, sortedness,
+  external submissions; `@Param impl` = wsched | centralized | fjp | serial, and wsched-frames (the `Frames`
+  form of issue 12) for fib, mergesort, UTS and integrate; `@Param parallelism` = 1, 2; the pool is built once
+  per trial. Every result is checked (fib value, queens count, matmul checksum, sortedness,
   UTS node counts 4,130,071 and 4,112,897, integral) and a wrong one fails the run.
 - The FJP variants are written as a good FJP user would (`RecursiveTask`/`RecursiveAction`, fork one and compute
   the other, `invokeAll` for matmul's four quadrant products), with the same cutoffs as the wsched variants; the
-  wsched variants use the public API (`Task.spawn`/`join`, `Task.scope`).
+  wsched variants use the public API (`Task.spawn`/`join`, `Task.scope`), the frames forms `Frames.spawn`/`sync`
+  under `invokeLong`.
 - **Noise.** This is a shared 2-core machine on which other jobs (builds, tests) run at the same time. Absolute
   times move by tens of percent between runs; only same-run ratios mean something, and even those carry the
   error bars shown (a quick profile has 2 forks × 3 short iterations, so the 99.9% intervals are wide). At
