@@ -253,7 +253,8 @@ def section(jdk_dir, img_rel):
     L.append(f"![wsched speedup vs ForkJoinPool and the centralized pool, JDK {major}]({img_rel}/bench-ratios-jdk{major}.png)")
     L.append("")
     L.append("The last column is the frames form (`Frames`, `invokeLong`; issue 12) of the programs that have one: "
-             "time of FJP / time of the frames form, from the same run.")
+             "time of FJP / time of the frames form, the frames form measured by its own JMH command of the same "
+             "`run`, right after the pools (so in other forks, as every ratio here is).")
     L.append("")
     L.append("| Benchmark | p | vs FJP | vs centralized | vs serial | frames form vs FJP |")
     L.append("|---|---|---|---|---|---|")
