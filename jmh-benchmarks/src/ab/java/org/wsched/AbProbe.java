@@ -1,12 +1,14 @@
 package org.wsched;
 
 import java.util.function.LongSupplier;
+import org.wsched.workloads.Fib;
 
 /**
- * One fib(30) per call on a pool of the wsched build that loaded this class, written with the
- * public API only (so it compiles against any build); returns nanoseconds. Compiled by
- * {@code jmh-benchmarks/same-jvm-ab}, loaded by {@code org.wsched.bench.SameJvmAB} once per build.
- * The three programs are those of FibBench, FibLongBench and the frames fib.
+ * One fib(30) per call on a pool of the wsched build that loaded this class; returns
+ * nanoseconds. The programs are the benchmarks' own ({@code org.wsched.workloads.Fib}: plain,
+ * unboxed and frames), loaded with this class by the build's class loader; both use the public
+ * API only, so they run on any build. Compiled by {@code jmh-benchmarks/same-jvm-ab}, loaded by
+ * {@code org.wsched.bench.SameJvmAB} once per build.
  */
 public final class AbProbe implements LongSupplier {
 
@@ -18,40 +20,13 @@ public final class AbProbe implements LongSupplier {
         this.what = what;
     }
 
-    static long fib(int n) {
-        if (n < 2) {
-            return n;
-        }
-        Task<Long> a = Task.spawn(() -> fib(n - 1));
-        long b = fib(n - 2);
-        return a.join() + b;
-    }
-
-    static long fibLong(int n) {
-        if (n < 2) {
-            return n;
-        }
-        LongTask a = Task.spawnLong(() -> fibLong(n - 1));
-        long b = fibLong(n - 2);
-        return a.joinLong() + b;
-    }
-
-    static long fibFrames(Frames f, Object ctx, long n) {
-        if (n < 2) {
-            return n;
-        }
-        f.spawn(AbProbe::fibFrames, ctx, n - 1);
-        long b = fibFrames(f, ctx, n - 2);
-        return f.sync() + b;
-    }
-
     @Override
     public long getAsLong() {
         long t0 = System.nanoTime();
         long v = switch (what) {
-            case "long" -> pool.invoke(() -> fibLong(30));
-            case "frames" -> pool.invokeLong(AbProbe::fibFrames, null, 30);
-            default -> pool.invoke(() -> fib(30));
+            case "long" -> pool.invoke(() -> Fib.wschedLong(30));
+            case "frames" -> pool.invokeLong(Fib::frames, null, 30);
+            default -> pool.invoke(() -> Fib.wsched(30));
         };
         long t = System.nanoTime() - t0;
         if (v != 832040) {
