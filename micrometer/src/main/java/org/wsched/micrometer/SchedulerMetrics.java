@@ -54,7 +54,8 @@ import org.wsched.SchedulerStats;
  * snapshot summed over the workers while they run (see {@link Scheduler#stats()}). The pool is
  * held weakly, as Micrometer's function meters do: a pool that is no longer referenced reports
  * {@code NaN}. The schedule latency covers tasks submitted from outside the pool since it was
- * built.
+ * built: its count is every one of them, its quantiles come from a random eighth of them (every
+ * one on a pool with {@code maxQueueDelay}), see {@link SchedulerStats#scheduleLatency()}.
  */
 public final class SchedulerMetrics implements MeterBinder {
 
@@ -118,10 +119,12 @@ public final class SchedulerMetrics implements MeterBinder {
         for (double q : QUANTILES) {
             TimeGauge.builder("wsched.schedule.latency", scheduler, TimeUnit.NANOSECONDS, latency(q))
                     .tags(tags).tag("quantile", Double.toString(q))
-                    .description("submit-to-start latency of tasks submitted from outside the pool (quantile 1.0: max)")
+                    .description("submit-to-start latency of tasks submitted from outside the pool, from a random "
+                            + "eighth of them (quantile 1.0: max of that sample)")
                     .register(registry);
         }
-        counter(registry, "wsched.schedule.latency.count", "tasks whose submit-to-start latency was recorded",
+        counter(registry, "wsched.schedule.latency.count", "tasks submitted from outside the pool that started "
+                + "(the quantiles come from a random eighth of them)",
                 "tasks", s -> s.scheduleLatency().count());
     }
 
