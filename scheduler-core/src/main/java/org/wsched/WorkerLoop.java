@@ -56,8 +56,6 @@ final class WorkerLoop {
         }
     }
 
-
-
     /** After an error outside any task body: complete the tasks it left pending, and go on. */
     private static void survive(Worker w, Throwable e) {
         w.helpDepth = 0;
