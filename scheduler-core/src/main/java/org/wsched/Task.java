@@ -519,8 +519,7 @@ public class Task<T> extends TaskState {
 
     /** Runs the body once and returns its value (the subclass for longs stores it unboxed). */
     Object invokeBody() throws Exception {
-        Callable<?> b = (Callable<?>) slot;
-        slot = null;
+        Callable<?> b = (Callable<?>) takeBody();
         return b.call();
     }
 
