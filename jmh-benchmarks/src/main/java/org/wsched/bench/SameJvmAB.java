@@ -1,26 +1,29 @@
 package org.wsched.bench;
 
 import java.io.File;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongSupplier;
-import org.wsched.workloads.Fib;
 
 /**
  * Two or more builds of wsched in one JVM, against ForkJoinPool in the same JVM: the one
  * comparison steady enough on a shared 2-core machine to see effects of a few percent (separate
  * JMH forks differ by 20-40% from one JIT outcome to the next). Each build is loaded by a class
  * loader of its own, with {@code AbProbe} (public API only, compiled beside it by
- * {@code jmh-benchmarks/same-jvm-ab}); rounds of fib(30) alternate between FJP and the builds,
- * the order rotating every round, and the second half of the rounds is reported: per build, the
- * median time and the median and quartiles of the per-round ratio FJP time / build time.
+ * {@code jmh-benchmarks/same-jvm-ab}); rounds of one program (fib(30) in its plain, unboxed or
+ * frames form, or another of the benchmarks' programs, see {@code AbProbe}) alternate between the
+ * program's FJP form and the builds, the order rotating every round, and the second half of the
+ * rounds is reported: per build, the median time and the median and quartiles of the per-round
+ * ratio FJP time / build time. With one build this is the same-JVM comparison of wsched against
+ * FJP on that program.
  *
- * <p>Usage (the script does this): {@code SameJvmAB P ROUNDS plain|long|frames PROBE_DIR LIBS
+ * <p>Usage (the script does this): {@code SameJvmAB P ROUNDS PROGRAM PROBE_DIR LIBS
  * NAME=CLASSES_DIR...}, one line of output per JVM.
  */
 public final class SameJvmAB {
@@ -30,27 +33,15 @@ public final class SameJvmAB {
 
     public static void main(String[] a) throws Exception {
         if (a.length < 6) {
-            throw new IllegalArgumentException("usage: SameJvmAB P ROUNDS plain|long|frames PROBE_DIR LIBS NAME=CLASSES_DIR...");
+            throw new IllegalArgumentException("usage: SameJvmAB P ROUNDS PROGRAM PROBE_DIR LIBS NAME=CLASSES_DIR... (programs: see AbProbe)");
         }
         int p = Integer.parseInt(a[0]);
         int rounds = Integer.parseInt(a[1]);
         String what = a[2];
-        if (!List.of("plain", "long", "frames").contains(what)) {
-            throw new IllegalArgumentException("program must be plain, long or frames, not '" + what + "'");
-        }
         File probeDir = new File(a[3]);
         String[] libs = a[4].split(File.pathSeparator);
         List<String> names = new ArrayList<>();
         List<LongSupplier> runs = new ArrayList<>();
-        ForkJoinPool fjp = new ForkJoinPool(p);
-        names.add("fjp");
-        runs.add(() -> {
-            long t0 = System.nanoTime();
-            long v = fjp.invoke(new Fib.FjpFib(30));
-            long t = System.nanoTime() - t0;
-            check(v);
-            return t;
-        });
         for (int i = 5; i < a.length; i++) {
             int eq = a[i].indexOf('=');
             if (eq <= 0) {
@@ -63,8 +54,13 @@ public final class SameJvmAB {
                 urls.add(new File(l).toURI().toURL());
             }
             ClassLoader cl = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
-            runs.add((LongSupplier) cl.loadClass("org.wsched.AbProbe").getConstructor(int.class, String.class)
-                    .newInstance(p, what));
+            Constructor<?> probe = cl.loadClass("org.wsched.AbProbe").getConstructor(int.class, String.class, boolean.class);
+            if (runs.isEmpty()) {
+                // The program's ForkJoinPool form, from the first build's loader (it uses no wsched class).
+                names.add("fjp");
+                runs.add((LongSupplier) newProbe(probe, p, what, true));
+            }
+            runs.add((LongSupplier) newProbe(probe, p, what, false));
             names.add(a[i].substring(0, eq));
         }
         int k = runs.size();
@@ -92,9 +88,15 @@ public final class SameJvmAB {
         System.exit(0); // the builds' pools are not closed: their workers are daemons of other loaders
     }
 
-    private static void check(long v) {
-        if (v != 832040) {
-            throw new IllegalStateException("WRONG RESULT: fib(30) = " + v);
+    /** A probe, with the probe's own message if it refuses the program (e.g. a name it does not know). */
+    private static Object newProbe(Constructor<?> probe, int p, String what, boolean onFjp) throws Exception {
+        try {
+            return probe.newInstance(p, what, onFjp);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw e;
         }
     }
 }
