@@ -38,15 +38,35 @@ public final class SubmitPhases {
     }
 
     public static void main(String[] a) throws Exception {
+        String usage = "usage: SubmitPhases IMPL PARALLELISM BATCHES TASKS_PER_PRODUCER [bare]"
+                + " (IMPL: wsched, centralized or fjp), e.g. SubmitPhases wsched 2 1200 10000";
         if (a.length < 4 || a.length > 5 || (a.length == 5 && !a[4].equals("bare"))) {
-            System.err.println("usage: SubmitPhases IMPL PARALLELISM BATCHES TASKS_PER_PRODUCER [bare]"
-                    + " (IMPL: wsched, centralized or fjp), e.g. SubmitPhases wsched 2 1200 10000");
+            System.err.println(usage);
             System.exit(2);
         }
-        int p = Integer.parseInt(a[1]), batches = Integer.parseInt(a[2]), per = Integer.parseInt(a[3]);
+        int p;
+        int batches;
+        int per;
+        try {
+            p = Integer.parseInt(a[1]);
+            batches = Integer.parseInt(a[2]);
+            per = Integer.parseInt(a[3]);
+        } catch (NumberFormatException e) {
+            System.err.println("PARALLELISM, BATCHES and TASKS_PER_PRODUCER must be whole numbers (" + e.getMessage()
+                    + "); " + usage);
+            System.exit(2);
+            return;
+        }
         boolean record = a.length == 4;
-        long[] windows = run(a[0], p, batches, per, record,
-                (w, ms) -> System.out.printf("window %d median_ms %.3f%n", w, ms));
+        long[] windows;
+        try {
+            windows = run(a[0], p, batches, per, record,
+                    (w, ms) -> System.out.printf("window %d median_ms %.3f%n", w, ms));
+        } catch (IllegalArgumentException e) { // a bad IMPL, or too few batches: the reason, not a trace
+            System.err.println(e.getMessage() + "; " + usage);
+            System.exit(2);
+            return;
+        }
         System.out.println("windows " + windows.length + " tasks " + (long) batches * PRODUCERS * per);
     }
 
