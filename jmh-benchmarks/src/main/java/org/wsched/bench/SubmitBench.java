@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -55,37 +54,13 @@ public class SubmitBench extends PoolState {
             case FRAMES, FRAMES_FC -> throw new IllegalStateException("impl=" + impl + ": submission throughput has "
                     + "no Frames variant; use wsched, centralized, fjp or serial");
         };
-        producerPool = Executors.newFixedThreadPool(producers, r -> {
-            Thread t = new Thread(r, "producer");
-            t.setDaemon(true);
-            return t;
-        });
+        producerPool = SubmitLoad.producers(producers);
         recorder = new Recorder(3);
         measured = new Histogram(3);
         jobs = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
-            jobs.add(this::produce);
+            jobs.add(() -> SubmitLoad.produce(target, recorder, tasksPerProducer));
         }
-    }
-
-    private long produce() throws Exception {
-        ExecutorService target = this.target;
-        Recorder rec = this.recorder;
-        @SuppressWarnings("unchecked")
-        Future<Long>[] fs = (Future<Long>[]) new Future<?>[tasksPerProducer];
-        for (int i = 0; i < fs.length; i++) {
-            long submitted = System.nanoTime();
-            fs[i] = target.submit(() -> {
-                long started = System.nanoTime();
-                rec.recordValue(Math.max(0L, started - submitted));
-                return started & 1;
-            });
-        }
-        long sum = 0;
-        for (Future<Long> f : fs) {
-            sum += f.get();
-        }
-        return sum + fs.length;
     }
 
     @Benchmark

@@ -5,15 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.HdrHistogram.Recorder;
 
 /**
- * Submission throughput outside JMH, window by window: the workload of {@link SubmitBench} (4
- * producer threads each submit {@code perProducer} tiny tasks and wait for all their futures; the
- * task reads the clock and records its submit-to-start delay in one shared
- * {@link Recorder}), repeated for {@code batches} batches in one JVM, printing the median batch
+ * Submission throughput outside JMH, window by window: the workload of {@link SubmitBench}, the
+ * same code ({@link SubmitLoad}: 4 producer threads each submit {@code perProducer} tiny tasks and
+ * wait for all their futures; the task reads the clock and records its submit-to-start delay in
+ * one shared {@link Recorder}), repeated for {@code batches} batches in one JVM, printing the median batch
  * time of every window of 50 batches. On this 2-core machine the batch time is bistable (a fast
  * and a slow level about twice as long, switching between JVMs and within one): a mean over
  * batches or over JMH iterations hides which level was measured, so phases must be counted.
@@ -31,8 +30,6 @@ public final class SubmitPhases {
     /** Batches per printed window. */
     static final int WINDOW = 50;
     static final int PRODUCERS = 4;
-    /** Where the tasks' values go, so that no clock read can be left out as unused. */
-    static volatile long sink;
 
     private SubmitPhases() {
     }
@@ -92,17 +89,13 @@ public final class SubmitPhases {
                     + batches + " and " + perProducer);
         }
         Recorder rec = new Recorder(3);
-        ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS, r -> {
-            Thread t = new Thread(r, "producer");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService producers = SubmitLoad.producers(PRODUCERS);
         List<Long> out = new ArrayList<>();
         try (ImplPool pool = ImplPool.open(impl, parallelism)) {
             ExecutorService target = pool.executor();
             List<Callable<Long>> jobs = new ArrayList<>();
             for (int i = 0; i < PRODUCERS; i++) {
-                jobs.add(() -> produce(target, record ? rec : null, perProducer));
+                jobs.add(() -> SubmitLoad.produce(target, record ? rec : null, perProducer));
             }
             long[] times = new long[WINDOW];
             for (int b = 0; b < batches; b++) {
@@ -128,28 +121,5 @@ public final class SubmitPhases {
             producers.shutdownNow();
         }
         return out.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static long produce(ExecutorService target, Recorder rec, int n) throws Exception {
-        @SuppressWarnings("unchecked")
-        Future<Long>[] fs = (Future<Long>[]) new Future<?>[n];
-        for (int i = 0; i < n; i++) {
-            long submitted = System.nanoTime();
-            fs[i] = target.submit(() -> {
-                long started = System.nanoTime();
-                if (rec != null) {
-                    rec.recordValue(Math.max(0L, started - submitted));
-                }
-                return started; // the clock read is the task's work: its value is used below
-            });
-        }
-        long done = 0;
-        long mix = 0;
-        for (Future<Long> f : fs) {
-            mix ^= f.get();
-            done++;
-        }
-        sink = mix;
-        return done;
     }
 }
