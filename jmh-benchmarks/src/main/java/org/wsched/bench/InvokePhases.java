@@ -46,25 +46,27 @@ public final class InvokePhases {
     }
 
     public static void main(String[] a) throws Exception {
-        String usage = "usage: InvokePhases PROGRAM PARALLELISM ROUNDS (PROGRAM: nqueens or empty), "
+        String usage = "usage: InvokePhases PROGRAM PARALLELISM ROUNDS [WARMUP_INVOKES] (PROGRAM: nqueens or empty), "
                 + "e.g. InvokePhases nqueens 1 400";
-        if (a.length != 3) {
+        if (a.length != 3 && a.length != 4) {
             System.err.println(usage);
             System.exit(2);
         }
         int p;
         int rounds;
+        int warmup;
         try {
             p = Integer.parseInt(a[1]);
             rounds = Integer.parseInt(a[2]);
+            warmup = a.length == 4 ? Integer.parseInt(a[3]) : 0;
         } catch (NumberFormatException e) {
-            System.err.println("PARALLELISM and ROUNDS must be whole numbers (" + e.getMessage() + "); " + usage);
+            System.err.println("PARALLELISM, ROUNDS and WARMUP_INVOKES must be whole numbers (" + e.getMessage() + "); " + usage);
             System.exit(2);
             return;
         }
         Map<String, Phases> r;
         try {
-            r = run(a[0], p, rounds);
+            r = run(a[0], p, rounds, warmup);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "; " + usage);
             System.exit(2);
@@ -79,15 +81,18 @@ public final class InvokePhases {
 
     /**
      * Runs {@code rounds} rounds of {@code program} and returns, per implementation (wsched, fjp,
-     * and serial for nqueens), the medians over the second half of the rounds.
+     * and serial for nqueens), the medians over the second half of the rounds. First,
+     * {@code warmupInvokes} back-to-back invokes of an empty root on each pool let the JIT compile
+     * the path of an invoke (submission, wake-up, run, completion), which otherwise runs once per
+     * round and may stay interpreted for the whole run.
      */
-    static Map<String, Phases> run(String program, int parallelism, int rounds) throws Exception {
+    static Map<String, Phases> run(String program, int parallelism, int rounds, int warmupInvokes) throws Exception {
         if (!program.equals("nqueens") && !program.equals("empty")) {
             throw new IllegalArgumentException("program=" + program + ": choose nqueens or empty");
         }
-        if (parallelism < 1 || rounds < 2) {
-            throw new IllegalArgumentException("need parallelism >= 1 and at least 2 rounds, got " + parallelism
-                    + " and " + rounds);
+        if (parallelism < 1 || rounds < 2 || warmupInvokes < 0) {
+            throw new IllegalArgumentException("need parallelism >= 1, at least 2 rounds and no negative warm-up, got "
+                    + parallelism + ", " + rounds + " and " + warmupInvokes);
         }
         boolean queens = program.equals("nqueens");
         List<String> names = new ArrayList<>(List.of("wsched", "fjp"));
@@ -97,6 +102,10 @@ public final class InvokePhases {
         int k = names.size();
         long[][][] t = new long[k][4][rounds];
         try (ImplPool ws = ImplPool.open("wsched", parallelism); ImplPool fj = ImplPool.open("fjp", parallelism)) {
+            for (int i = 0; i < warmupInvokes; i++) {
+                round(0, false, ws.sched, fj.fjp);
+                round(1, false, ws.sched, fj.fjp);
+            }
             for (int r = 0; r < rounds; r++) {
                 for (int j = 0; j < k; j++) {
                     int impl = (j + r) % k;

@@ -15,7 +15,7 @@ class InvokePhasesTest {
 
     @Test
     void nqueensReportsEveryImplementationWithPhasesThatAddUp() throws Exception {
-        Map<String, InvokePhases.Phases> r = InvokePhases.run("nqueens", 2, 6);
+        Map<String, InvokePhases.Phases> r = InvokePhases.run("nqueens", 2, 6, 0);
         assertEquals(List.of("wsched", "fjp", "serial"), List.copyOf(r.keySet()));
         for (Map.Entry<String, InvokePhases.Phases> e : r.entrySet()) {
             InvokePhases.Phases p = e.getValue();
@@ -28,14 +28,16 @@ class InvokePhasesTest {
 
     @Test
     void emptyHasNoSerialRound() throws Exception {
-        assertEquals(List.of("wsched", "fjp"), List.copyOf(InvokePhases.run("empty", 1, 4).keySet()));
+        assertEquals(List.of("wsched", "fjp"), List.copyOf(InvokePhases.run("empty", 1, 4, 10).keySet()));
     }
 
     @Test
     void refusesWhatItCannotMeasure() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InvokePhases.run("fib", 1, 10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InvokePhases.run("fib", 1, 10, 0));
         assertTrue(e.getMessage().contains("nqueens or empty"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> InvokePhases.run("empty", 1, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> InvokePhases.run("empty", 1, 1, 0));
         assertTrue(e.getMessage().contains("at least 2 rounds"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> InvokePhases.run("empty", 1, 4, -1));
+        assertTrue(e.getMessage().contains("no negative warm-up"), e.getMessage());
     }
 }
