@@ -2,6 +2,7 @@ package org.wsched;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import org.wsched.workloads.Fib;
 import org.wsched.workloads.Integrate;
@@ -26,8 +27,11 @@ import org.wsched.workloads.UtsTree;
  * of 32; {@code integrate}, {@code integrate-frames}: adaptive quadrature on [0, 10,000],
  * ε = 10⁻³; {@code uts}, {@code uts-frames}: a geometric tree shaped as T1 but 8 levels deep
  * instead of 10 (T1 itself takes about a second a round), its node count checked against a serial count.
+ *
+ * <p>As an {@link IntConsumer}, {@code accept(n)} runs {@code n} invokes of an empty root on the
+ * probe's pool (a warm-up: the path of an invoke then gets compiled, which a few rounds never do).
  */
-public final class AbProbe implements LongSupplier {
+public final class AbProbe implements LongSupplier, IntConsumer {
 
     /** The program names, in the order of the class comment. */
     public static final String PROGRAMS = "plain long frames nqueens mergesort mergesort-frames matmul integrate "
@@ -78,6 +82,21 @@ public final class AbProbe implements LongSupplier {
                 expected = Uts.serial(tree, tree.root(), 0);
             }
             default -> { }
+        }
+    }
+
+    @Override
+    public void accept(int warmupInvokes) {
+        for (int i = 0; i < warmupInvokes; i++) {
+            long v = fjp != null ? fjp.invoke(new java.util.concurrent.RecursiveTask<Long>() {
+                @Override
+                protected Long compute() {
+                    return 1L;
+                }
+            }) : pool.invoke(() -> 1L);
+            if (v != 1L) {
+                throw new IllegalStateException("warm-up invoke returned " + v);
+            }
         }
     }
 

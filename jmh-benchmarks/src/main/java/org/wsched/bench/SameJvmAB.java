@@ -24,7 +24,9 @@ import java.util.function.LongSupplier;
  * FJP on that program.
  *
  * <p>Usage (the script does this): {@code SameJvmAB P ROUNDS PROGRAM PROBE_DIR LIBS
- * NAME=CLASSES_DIR...}, one line of output per JVM.
+ * NAME=CLASSES_DIR...}, one line of output per JVM. With {@code -Dwsched.ab.warmup=N}, every
+ * probe (FJP's and each build's) first runs N invokes of an empty root on its pool, so that the
+ * JIT compiles the path of an invoke, which runs only once a round.
  */
 public final class SameJvmAB {
 
@@ -62,6 +64,10 @@ public final class SameJvmAB {
             }
             runs.add((LongSupplier) newProbe(probe, p, what, false));
             names.add(a[i].substring(0, eq));
+        }
+        int warmup = Integer.getInteger("wsched.ab.warmup", 0);
+        for (LongSupplier run : runs) {
+            ((java.util.function.IntConsumer) run).accept(warmup);
         }
         int k = runs.size();
         long[][] t = new long[k][rounds];
