@@ -23,7 +23,10 @@ import org.wsched.workloads.NQueens;
  * comparison; a serial round runs too) and {@code empty} (a root body that returns at once: start
  * and finish alone).
  *
- * <pre>java -cp jmh-benchmarks/target/benchmarks.jar org.wsched.bench.InvokePhases nqueens 1 400</pre>
+ * <pre>java -cp jmh-benchmarks/target/benchmarks.jar org.wsched.bench.InvokePhases nqueens 1 400 [20000]</pre>
+ *
+ * The optional last argument is a warm-up: that many back-to-back invokes of an empty root on each
+ * pool before the rounds, so that the JIT compiles the invoke path first (see {@link #run}).
  *
  * Output, one line per implementation:
  * {@code impl <name> start_us <m> body_us <m> finish_us <m> total_us <m>}.
