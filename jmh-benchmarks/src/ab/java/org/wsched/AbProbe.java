@@ -2,6 +2,7 @@ package org.wsched;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import org.wsched.workloads.Fib;
@@ -88,7 +89,7 @@ public final class AbProbe implements LongSupplier, IntConsumer {
     @Override
     public void accept(int warmupInvokes) {
         for (int i = 0; i < warmupInvokes; i++) {
-            long v = fjp != null ? fjp.invoke(new java.util.concurrent.RecursiveTask<Long>() {
+            long v = fjp != null ? fjp.invoke(new RecursiveTask<Long>() {
                 @Override
                 protected Long compute() {
                     return 1L;

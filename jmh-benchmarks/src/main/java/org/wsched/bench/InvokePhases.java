@@ -103,6 +103,7 @@ public final class InvokePhases {
             names.add("serial");
         }
         int k = names.size();
+        long expected = queens ? NQueens.SOLUTIONS[QUEENS] : 0L;
         long[][][] t = new long[k][4][rounds];
         try (ImplPool ws = ImplPool.open("wsched", parallelism); ImplPool fj = ImplPool.open("fjp", parallelism)) {
             for (int i = 0; i < warmupInvokes; i++) {
@@ -117,7 +118,6 @@ public final class InvokePhases {
                     long t1 = System.nanoTime();
                     long s = bodyStart;
                     long e = bodyEnd;
-                    long expected = queens ? NQueens.SOLUTIONS[QUEENS] : 0L;
                     if (v != expected) {
                         throw new IllegalStateException(names.get(impl) + " computed " + v + ", not " + expected);
                     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -67,7 +68,7 @@ public final class SameJvmAB {
         }
         int warmup = Integer.getInteger("wsched.ab.warmup", 0);
         for (LongSupplier run : runs) {
-            ((java.util.function.IntConsumer) run).accept(warmup);
+            ((IntConsumer) run).accept(warmup);
         }
         int k = runs.size();
         long[][] t = new long[k][rounds];
