@@ -94,7 +94,7 @@ abstract class AbstractPool extends ExecutorMethods {
         this.claimsChildren = deques == null;
         // Submissions are striped so that producers do not contend (the centralized pool's
         // global ready queue, its policy, is a queue of its own).
-        this.sharedQueue = new SharedQueues(Math.min(8, Integer.highestOneBit(2 * s.parallelism)));
+        this.sharedQueue = new SharedQueues(Math.min(8, Integer.highestOneBit(2 * s.parallelism)), this::submissionsRaised);
         this.parallelism = s.parallelism;
         this.idleRoundsBeforeSleep = s.idleRoundsBeforeSleep;
         this.admission = new Admission(s.maxQueuedSubmissions, s.maxQueueDelay);
@@ -208,6 +208,14 @@ abstract class AbstractPool extends ExecutorMethods {
         }
     }
 
+    /**
+     * The "submissions waiting" flag was just raised by the calling thread (a submitter, or a
+     * worker whose lowering found a new submission): pools whose workers run frames computations
+     * ask each worker's frames for attention, since frames syncs do not read the flag (J25).
+     */
+    void submissionsRaised() {
+    }
+
     /** Publisher side of the sleep protocol, for hot paths: wake a sleeper only if the hint shows one. */
     final void signalWorkHint() {
         if (sleep.hasSleepersHint()) {
@@ -298,9 +306,10 @@ abstract class AbstractPool extends ExecutorMethods {
             // A linked queue: the offer links a complete node with one CAS, so even an error
             // thrown inside it (a deep recursion's StackOverflowError) leaves the queue whole.
             sharedQueue.offer(t);
-            // J25: busy workers see it at their next joins (Dekker with lower(): the offer's CAS
-            // comes before raise()'s volatile load; see SubmissionFlag).
-            sharedQueue.waiting.raise();
+            // J25: busy workers see it at their next joins, frames computations at their next
+            // spawns (Dekker with lower(): the offer's CAS comes before raise()'s volatile load;
+            // see SubmissionFlag).
+            sharedQueue.raiseWaiting();
             // One full fence for two Dekker pairs: the offer is visible before the sleeper count
             // is read (R1, SleepController: pairs with the getAndAdd of announceSleep() followed
             // by the sleepy worker's second look) and before the state is read again (R5: pairs

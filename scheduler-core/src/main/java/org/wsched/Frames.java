@@ -3,6 +3,7 @@ package org.wsched;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.wsched.internal.deque.FrameStack;
 import org.wsched.internal.idle.SubmissionFlag;
 
@@ -72,8 +73,10 @@ public final class Frames extends FrameStack {
     private final AbstractPool pool;
     /** Centralized (greedy) mode: spawns become tasks in the global queue. */
     private final boolean greedy;
-    /** The pool's "submissions are waiting" flag (fairness, J25), read by every sync with one load. */
+    /** The pool's "submissions are waiting" flag (fairness, J25), read while attention is asked (see onAttention). */
     private final SubmissionFlag submissionsWaiting;
+    /** The flag's volatile read, for {@link FrameStack#clearAttention}'s second look (made once). */
+    private final BooleanSupplier raisedNow;
 
     Frames(Worker worker, AbstractPool pool, boolean greedy) {
         super(64);
@@ -81,8 +84,11 @@ public final class Frames extends FrameStack {
         this.pool = pool;
         this.greedy = greedy;
         this.submissionsWaiting = pool.sharedQueue.waiting;
+        this.raisedNow = submissionsWaiting::isRaisedVolatile;
         if (greedy) {
             split = Integer.MAX_VALUE; // no frame is ever "private": every sync takes the greedy path
+        } else {
+            requestAttention(); // the first spawn looks at the flag: it may have been raised before these frames existed
         }
     }
 
@@ -117,7 +123,6 @@ public final class Frames extends FrameStack {
      *     wrapped in {@link CompletionException}
      */
     public long sync() {
-        fairness();
         int h = head - 1;
         if (h >= split) {
             return runInline(h); // private: nobody else can see it
@@ -125,10 +130,21 @@ public final class Frames extends FrameStack {
         return syncSlow(h);
     }
 
-    /** J25: a long frames computation runs waiting submissions too (as the join fast path does). */
-    private void fairness() {
-        if (submissionsWaiting.isRaised()) { // plain (see isRaised); pairs with SubmissionFlag.raise() of a submitter
+    /**
+     * J25: a long frames computation runs waiting submissions too (as the join fast path does).
+     * Called at every spawn while the attention bit is set: the pool sets it on every worker's
+     * frames when it raises the "submissions waiting" flag ({@code submissionsRaised}), and it
+     * stays set while the flag is up, so each spawn counts a tick as each join does; once the
+     * flag is down, the first spawn clears the bit, with the second look of the Dekker pair
+     * ({@link FrameStack#requestAttention()}). So neither spawn nor sync reads the flag on the
+     * fast path.
+     */
+    @Override
+    protected void onAttention() {
+        if (submissionsWaiting.isRaised()) { // plain: a stale "raised" only costs a look at the queue
             WaitLoop.fairnessTickRaised(worker);
+        } else {
+            clearAttention(raisedNow); // then a volatile look at the flag; pairs with raise() + requestAttention()
         }
     }
 
@@ -142,7 +158,6 @@ public final class Frames extends FrameStack {
      *     {@code tryUnspawn()} returned false and was not followed by {@code syncStolen()}
      */
     public boolean tryUnspawn() {
-        fairness();
         int h = head - 1;
         if (h >= split) {
             head = h;

@@ -33,9 +33,20 @@ final class SharedQueues {
     final SubmissionFlag waiting = new SubmissionFlag();
     /** {@code !isEmpty()}, for {@link SubmissionFlag#lower}'s second look (made once, not per call). */
     private final BooleanSupplier nonEmpty = () -> !isEmpty();
+    /** Run after each raise of {@link #waiting} (the pool tells its workers' frames). */
+    private final Runnable onRaised;
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     SharedQueues(int stripeCount) {
+        this(stripeCount, () -> { });
+    }
+
+    /**
+     * @param stripeCount a power of two
+     * @param onRaised run by the thread that raised {@link #waiting} (lowered before), right after
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    SharedQueues(int stripeCount, Runnable onRaised) {
+        this.onRaised = onRaised;
         if (Integer.bitCount(stripeCount) != 1) {
             throw new IllegalArgumentException("stripe count must be a power of two, was " + stripeCount);
         }
@@ -82,14 +93,27 @@ final class SharedQueues {
     }
 
     /**
+     * Submitter, after its offer: raises the {@link #waiting} flag; if it was lowered, runs the
+     * pool's {@code onRaised} (frames computations learn of it at their next spawn).
+     */
+    void raiseWaiting() {
+        if (waiting.raise()) {
+            onRaised.run();
+        }
+    }
+
+    /**
      * If no submission waits, lowers the {@link #waiting} flag (which looks once more and raises
-     * it again if one arrived meanwhile) and returns true; otherwise leaves it and returns false.
+     * it again if one arrived meanwhile, then runs {@code onRaised}) and returns true; otherwise
+     * leaves it and returns false.
      */
     boolean lowerIfEmpty() {
         if (!isEmpty()) {
             return false;
         }
-        waiting.lower(nonEmpty);
+        if (waiting.lower(nonEmpty)) {
+            onRaised.run();
+        }
         return true;
     }
 

@@ -253,6 +253,19 @@ public final class WorkStealingPool extends AbstractPool {
         return t;
     }
 
+    /**
+     * Asks every worker's frames for attention: a frames computation learns at its next spawn
+     * that submissions wait (J25). A read per worker when the bit is already set, an atomic OR
+     * when not; the raise happened before (volatile), so a worker that clears its bit at the same
+     * time sees the flag raised and sets it again (Dekker, FrameStack.requestAttention).
+     */
+    @Override
+    void submissionsRaised() {
+        for (Frames f : frames) {
+            f.requestAttention();
+        }
+    }
+
     @Override
     boolean hasVisibleWork() {
         if (!sharedQueue.isEmpty()) {

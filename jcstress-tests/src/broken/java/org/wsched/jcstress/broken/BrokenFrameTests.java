@@ -8,6 +8,7 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.openjdk.jcstress.infra.results.I_Result;
 import org.wsched.internal.deque.FrameStack;
+import org.wsched.jcstress.frames.FrameAttentionDekkerTest;
 import org.wsched.jcstress.frames.FrameClaimVisibilityTest;
 import org.wsched.jcstress.frames.FrameGrowthVsClaimTest;
 import org.wsched.jcstress.frames.FrameProbe;
@@ -93,6 +94,18 @@ public class BrokenFrameTests {
         protected void publishWord(int delta) {
             super.publishWord(delta);
             super.clearRequest();
+        }
+    }
+
+    /** attention cleared with a load and an opaque store: not atomic, no StoreLoad fence before the look at the flag. */
+    static final class UnfencedAttentionClear extends FrameProbe {
+        UnfencedAttentionClear(int capacity) {
+            super(capacity);
+        }
+
+        @Override
+        protected void clearAttentionWord() {
+            sopWantedBits(loWantedBits() & ~ATTENTION);
         }
     }
 
@@ -249,6 +262,28 @@ public class BrokenFrameTests {
         @Actor
         public void thief() {
             test.thief();
+        }
+
+        @Arbiter
+        public void arbiter(II_Result r) {
+            test.arbiter(r);
+        }
+    }
+
+    @JCStressTest
+    @JCStressMeta(FrameAttentionDekkerTest.class)
+    @State
+    public static class AttentionClearNotFenced {
+        final FrameAttentionDekkerTest test = new FrameAttentionDekkerTest(new UnfencedAttentionClear(4));
+
+        @Actor
+        public void submitter() {
+            test.submitter();
+        }
+
+        @Actor
+        public void owner() {
+            test.owner();
         }
 
         @Arbiter

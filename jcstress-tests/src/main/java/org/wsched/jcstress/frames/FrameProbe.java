@@ -1,5 +1,6 @@
 package org.wsched.jcstress.frames;
 
+import java.util.function.BooleanSupplier;
 import org.wsched.LongJob;
 import org.wsched.internal.deque.FrameStack;
 
@@ -118,6 +119,19 @@ public class FrameProbe extends FrameStack {
 
     public final boolean requested() {
         return loWanted();
+    }
+
+    /** Whether the attention bit is set (a submitter's request, not yet cleared by the owner). */
+    public final boolean attentionAsked() {
+        return loAttention();
+    }
+
+    /**
+     * Owner: what {@code Frames.onAttention} does once the flag is down: clears the attention bit,
+     * then looks at {@code stillWanted} and asks again if it holds.
+     */
+    public final void clearAttentionThenLook(BooleanSupplier stillWanted) {
+        clearAttention(stillWanted);
     }
 
     /** Outcome code of a claim: 0 nothing public, -1 lost race, else 1 + the frame's arg. */

@@ -3,6 +3,7 @@ package org.wsched.internal.deque;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import org.wsched.LongJob;
 import org.wsched.internal.VarHandles;
 
@@ -22,7 +23,11 @@ abstract class FrameStackPad0 {
 abstract class FrameStackShared extends FrameStackPad0 {
     /** {@code top << 32 | split}; accessed only through {@code FrameStack.TS}. */
     long ts;
-    /** Non-zero: a thief found nothing public and asks the owner to publish; through {@code WANTED}. */
+    /**
+     * What others ask of the owner at its next spawn, through {@code WANTED}: bit {@code REQUEST}, a
+     * thief found nothing public and asks for a publication; bit {@code ATTENTION}, a submitter
+     * raised the pool's "submissions waiting" flag (fairness, see {@code FrameStack.onAttention}).
+     */
     int wanted;
     /** Non-zero: the owner may be parked in a stolen sync; through {@code WAITING}. */
     int waiting;
@@ -57,9 +62,13 @@ abstract class FrameStackPad1 extends FrameStackShared {
  * <ul>
  *   <li>Owner, spawn: plain stores of job/ctx/arg (references only when they change, so the G1
  *       post-write barrier stays off the hot path), {@code head + 1}; publication (eagerly when
- *       nothing of the worker is public, or when a thief set {@code wanted}) is a
- *       {@code getAndAdd} of the split part of {@code ts}: the frames' fields are visible to a
- *       thief whose CAS reads that value.</li>
+ *       nothing of the worker is public, or when a thief set {@code REQUEST} in {@code wanted})
+ *       is a {@code getAndAdd} of the split part of {@code ts}: the frames' fields are visible to
+ *       a thief whose CAS reads that value. The one opaque load of {@code wanted} per spawn also
+ *       brings the {@code ATTENTION} bit (a submitter's request, see {@link #requestAttention()}),
+ *       so attending to other work costs the spawn nothing more.</li>
+ *   <li>Thief's request and submitter's attention: {@code getAndBitwiseOr} of their bit; the
+ *       owner clears a bit with {@code getAndBitwiseAnd}, so neither erases the other's.</li>
  *   <li>Owner, sync of a private frame: plain. Of a public frame: {@code getAndAdd(ts, -1)}
  *       (full fence) moves split below it; the old {@code top} says whether a thief got there
  *       first. If one did, {@code top == split} and no claim can succeed, so the owner resets the
@@ -81,6 +90,10 @@ public class FrameStack extends FrameStackPad1 {
     static final int DONE = 1;
     /** One unit of {@code top} in the {@code ts} word. */
     protected static final long TOP_ONE = 1L << 32;
+    /** Bit of {@code wanted}: a thief asks for a publication. */
+    protected static final int REQUEST = 1;
+    /** Bit of {@code wanted}: the owner is asked to call {@link #onAttention()} at its next spawn. */
+    protected static final int ATTENTION = 2;
 
     private static final VarHandle TS = VarHandles.field(MethodHandles.lookup(), FrameStackShared.class, "ts", long.class);
     private static final VarHandle WANTED = VarHandles.field(MethodHandles.lookup(), FrameStackShared.class, "wanted", int.class);
@@ -174,8 +187,8 @@ public class FrameStack extends FrameStackPad1 {
     // ------------------------------------------------------------------ owner
 
     /**
-     * Owner: spawns a frame, with plain stores only unless nothing is public or a thief asked
-     * (then {@link #publish()}).
+     * Owner: spawns a frame, with plain stores and one opaque load of {@code wanted} only, unless
+     * nothing is public or a bit of {@code wanted} is set (then {@link #signalled()}).
      */
     protected final void push(LongJob job, Object ctx, long arg) {
         int h = head;
@@ -192,9 +205,74 @@ public class FrameStack extends FrameStackPad1 {
         }
         f.arg = arg;
         head = h + 1;
-        if (eager || loWanted()) { // pairs with sopWanted() in requestPublication() of thieves
+        if (eager || loWantedBits() != 0) { // pairs with requestPublication() of thieves, requestAttention() of submitters
+            signalled();
+        }
+    }
+
+    /**
+     * Owner, at a spawn that found nothing public or a bit of {@code wanted} set: publishes if
+     * nothing is public or a thief asked, then calls {@link #onAttention()} if attention was asked.
+     */
+    private void signalled() {
+        int w = loWantedBits(); // pairs with the getAndBitwiseOr()s of requesters
+        if (eager || (w & REQUEST) != 0) {
             publish();
         }
+        if ((w & ATTENTION) != 0) {
+            onAttention();
+        }
+    }
+
+    /**
+     * Owner hook, called at a spawn while attention is asked ({@link #requestAttention()}); the
+     * bit stays set until the owner clears it with {@link #clearAttention}, so this is called at
+     * every spawn until then. Default: clears it (nothing here needs attention).
+     */
+    protected void onAttention() {
+        clearAttention(() -> false);
+    }
+
+    /**
+     * Any thread (a submitter, after it raised the pool's "submissions waiting" flag): asks the
+     * owner to call {@link #onAttention()} at its next spawn. Written only if not yet set.
+     * Dekker with {@link #clearAttention}: the requester makes its condition true (a volatile
+     * store), then reads {@code wanted} here with a volatile load; the owner clears the bit
+     * with a full fence, then reads the condition. One of the two sees the other's write, so the
+     * bit is never left clear while the condition holds.
+     */
+    public final void requestAttention() {
+        if (((int) WANTED.getVolatile(this) & ATTENTION) == 0) { // pairs with clearAttentionWord() of the owner
+            WANTED.getAndBitwiseOr(this, ATTENTION); // pairs with loWantedBits() in push(); atomic: keeps REQUEST
+        }
+    }
+
+    /**
+     * Owner: forgets the attention request, then asks {@code stillWanted} once more (it must read
+     * the requester's condition with a volatile load) and asks again if it holds (see
+     * {@link #requestAttention()}).
+     *
+     * @param stillWanted the requester's condition, read after the clear
+     */
+    protected final void clearAttention(BooleanSupplier stillWanted) {
+        clearAttentionWord();
+        if (stillWanted.getAsBoolean()) {
+            requestAttention();
+        }
+    }
+
+    /**
+     * Ordering step of {@link #clearAttention}: clears the bit with a {@code getAndBitwiseAnd}
+     * (atomic, so a thief's concurrent REQUEST survives; a full fence, so the look at the
+     * requester's condition that follows cannot be satisfied before it).
+     */
+    protected void clearAttentionWord() {
+        WANTED.getAndBitwiseAnd(this, ~ATTENTION); // pairs with the volatile load in requestAttention()
+    }
+
+    /** Whether attention is asked (opaque; for tests). */
+    protected final boolean loAttention() {
+        return (loWantedBits() & ATTENTION) != 0;
     }
 
     /** Owner: makes every private frame public (the runtime adds the wake-up hint). */
@@ -217,18 +295,28 @@ public class FrameStack extends FrameStackPad1 {
      * (and found it already claimed) survives and causes the next publication.
      */
     protected void clearRequest() {
-        if (loWanted()) { // pairs with sopWanted() in requestPublication() of thieves
-            sopWanted(0); // pairs with loWanted() in push()/requestPublication(); ordered by the gaaTs() after it
+        if (loWanted()) { // pairs with the getAndBitwiseOr() in requestPublication() of thieves
+            // Atomic, so a submitter's concurrent ATTENTION survives; ordered before the gaaTs() after it.
+            WANTED.getAndBitwiseAnd(this, ~REQUEST); // pairs with loWanted() in requestPublication()
         }
     }
 
     /** Whether a thief asked for a publication (opaque). */
     protected final boolean loWanted() {
-        return (int) WANTED.getOpaque(this) != 0;
+        return (loWantedBits() & REQUEST) != 0;
     }
 
-    private void sopWanted(int v) {
-        WANTED.setOpaque(this, v);
+    /** The bits of {@code wanted} (opaque: seen eventually, no ordering needed to act on them). */
+    protected final int loWantedBits() {
+        return (int) WANTED.getOpaque(this); // pairs with the getAndBitwiseOr()s of thieves and submitters
+    }
+
+    /**
+     * An opaque store of {@code wanted}. The protocol never uses it: only the jcstress broken
+     * variants do, to show that clearing a bit must be atomic and fenced.
+     */
+    protected final void sopWantedBits(int v) {
+        WANTED.setOpaque(this, v); // pairs with nothing: deliberately unsafe (broken variants only)
     }
 
     /**
@@ -333,8 +421,8 @@ public class FrameStack extends FrameStackPad1 {
 
     /** Thief: asks the owner to publish at its next spawn (written only if not yet set). */
     protected final void requestPublication() {
-        if (!loWanted()) { // pairs with sopWanted(0) in clearRequest()
-            sopWanted(1); // pairs with loWanted() in push(); seen eventually
+        if (!loWanted()) { // pairs with the getAndBitwiseAnd() in clearRequest()
+            WANTED.getAndBitwiseOr(this, REQUEST); // pairs with loWantedBits() in push(); atomic: keeps ATTENTION
         }
     }
 

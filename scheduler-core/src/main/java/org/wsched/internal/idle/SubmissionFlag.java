@@ -61,11 +61,16 @@ public class SubmissionFlag extends SubmissionFlagPad1 {
      * Submitter, after its offer made the submission visible: raises the flag unless it is up
      * (a load first, so a stream of submissions does not keep writing the line every worker
      * reads on each join).
+     *
+     * @return true if this call raised it (it was lowered): the caller tells the workers' frames
+     *     ({@code FrameStack.requestAttention})
      */
-    public final void raise() {
+    public final boolean raise() {
         if (lvRaised() == 0) { // volatile: ordered after the offer's CAS; pairs with svRaised(0) in lower()
             svRaised(1);
+            return true;
         }
+        return false;
     }
 
     /**
@@ -84,6 +89,17 @@ public class SubmissionFlag extends SubmissionFlagPad1 {
      */
     public final boolean isRaised() {
         return raised != 0; // plain; pairs with svRaised(1) in raise() and lower(), see above
+    }
+
+    /**
+     * Whether the flag is raised, with a volatile load: the second look of a frames owner that
+     * cleared its attention bit (Dekker with {@link #raise()} followed by
+     * {@code FrameStack.requestAttention}).
+     *
+     * @return true if raised
+     */
+    public final boolean isRaisedVolatile() {
+        return lvRaised() != 0; // pairs with svRaised(1) in raise() and lower()
     }
 
     /**
