@@ -45,7 +45,7 @@ abstract class FrameStackPad1 extends FrameStackShared {
  * the jcstress tests drive exactly this code. {@code org.wsched.Frames} is the one subclass in
  * the runtime; the jcstress tests subclass it too, and the broken variants override one of the
  * protected ordering steps ({@link #publishWord}, {@link #clearRequest}, {@link #takeBackWord},
- * {@link #completeStolen}, {@link #grown}).
+ * {@link #completeStolen}, {@link #grown}, {@link #clearAttentionWord}).
  *
  * <h2>Layout</h2>
  * Frame records live in {@code stack} and are reused: a spawn at index {@code head} overwrites
