@@ -188,7 +188,7 @@ public class FrameStack extends FrameStackPad1 {
 
     /**
      * Owner: spawns a frame, with plain stores and one opaque load of {@code wanted} only, unless
-     * nothing is public or a bit of {@code wanted} is set (then {@link #signalled()}).
+     * nothing is public or a bit of {@code wanted} is set (then {@link #signalled(int)}).
      */
     protected final void push(LongJob job, Object ctx, long arg) {
         int h = head;
@@ -205,17 +205,18 @@ public class FrameStack extends FrameStackPad1 {
         }
         f.arg = arg;
         head = h + 1;
-        if (eager || loWantedBits() != 0) { // pairs with requestPublication() of thieves, requestAttention() of submitters
-            signalled();
+        int w = loWantedBits(); // pairs with requestPublication() of thieves, requestAttention() of submitters
+        if (eager || w != 0) {
+            signalled(w);
         }
     }
 
     /**
-     * Owner, at a spawn that found nothing public or a bit of {@code wanted} set: publishes if
-     * nothing is public or a thief asked, then calls {@link #onAttention()} if attention was asked.
+     * Owner, at a spawn that found nothing public or a bit of {@code wanted} set ({@code w}, as
+     * the spawn read it): publishes if nothing is public or a thief asked, then calls
+     * {@link #onAttention()} if attention was asked.
      */
-    private void signalled() {
-        int w = loWantedBits(); // pairs with the getAndBitwiseOr()s of requesters
+    private void signalled(int w) {
         if (eager || (w & REQUEST) != 0) {
             publish();
         }
